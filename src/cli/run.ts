@@ -1,0 +1,101 @@
+/** Picks the command, parses its options, maps failures to exit codes. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { InputError, formatDiagnostic } from '../model/diagnostic.js';
+import { didYouMean } from '../model/suggest.js';
+import { EXIT, UsageError, type Command, type Io } from './command.js';
+import { COMMANDS } from './commands.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export function processIo(): Io {
+  const isTTY = process.stdout.isTTY === true;
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    isTTY,
+    color: isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+  };
+}
+
+function toolHelp(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    'faultline — find the dependency structures that turn a small fault into a long outage',
+    '',
+    'Usage: faultline <command> [options]',
+    '',
+    'Commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}  see: faultline ${n} --help`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also after a command)',
+    '  -v, --version  print the version',
+    '',
+    'Exit codes: 0 fine, 1 error-level findings or a failed --check, 2 bad input or usage.',
+    '',
+    'Example:',
+    '  faultline validate graphs/aws-kinesis-2020.yaml',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(c: Command): string {
+  return [
+    `${c.summary}`,
+    '',
+    `Usage: ${c.usage}`,
+    '',
+    'Options:',
+    ...c.optionHelp.map((l) => `  ${l}`),
+    '  -h, --help  show this help',
+    '',
+    'Examples:',
+    ...c.examples.map((e) => `  ${e}`),
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.out(toolHelp());
+    return name === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  if (name === '-v' || name === '--version') {
+    io.out(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    const hint = didYouMean(name, Object.keys(COMMANDS));
+    io.err(`faultline: unknown command "${name}"${hint ? ` (${hint})` : ''}\nRun "faultline --help" for the list.\n`);
+    return EXIT.badInput;
+  }
+  const command = await load();
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    io.err(`faultline ${name}: ${(e as Error).message}\nUsage: ${command.usage}\n`);
+    return EXIT.badInput;
+  }
+  if (parsed.values.help) {
+    io.out(commandHelp(command));
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(parsed.values, parsed.positionals, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`faultline ${name}: ${e.message}\nUsage: ${command.usage}\n`);
+      return EXIT.badInput;
+    }
+    if (e instanceof InputError) {
+      io.err(e.diagnostics.map(formatDiagnostic).join('\n') + '\n');
+      return EXIT.badInput;
+    }
+    throw e;
+  }
+}

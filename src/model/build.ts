@@ -1,0 +1,216 @@
+/**
+ * Builds the Model from a document that already has the schema's shape: applies defaults, resolves
+ * references and runs the semantic checks the schema cannot express (unknown ids, self-dependency,
+ * cells > nodes, times that are malformed, out of order or before the start).
+ */
+import type { Diagnostic } from './diagnostic.js';
+import type { JsonPath, Locator } from './locate.js';
+import { didYouMean } from './suggest.js';
+import { parseDuration, parseIsoStart, parseTime } from './time.js';
+import {
+  TOOLING_ROLES, type Dependency, type Fleet, type JsonObject, type JsonValue, type Model, type Observation,
+  type Resource, type Role, type Scenario, type ScenarioAction, type ScenarioEvent, type Service,
+  type ScenarioStart, type State, type Tier, type WhatIf,
+} from './types.js';
+
+type Obj = { readonly [key: string]: JsonValue | undefined };
+
+export interface BuildResult {
+  readonly model?: Model;
+  readonly errors: readonly Diagnostic[];
+}
+
+export function buildModel(doc: JsonObject, file: string, locate: Locator): BuildResult {
+  const errors: Diagnostic[] = [];
+  const fail = (path: JsonPath, message: string, hint?: string, at: 'value' | 'key' = 'value') =>
+    errors.push({ ...locate(path, at), severity: 'error', message, ...(hint ? { hint } : {}) });
+
+  const serviceDocs = entries(doc.services);
+  const ids = new Set(serviceDocs.map(([id]) => id));
+  const checkRef = (id: string, path: JsonPath, what: string) => {
+    if (!ids.has(id)) fail(path, `${what} "${id}" is not a service of this graph`, didYouMean(id, ids));
+  };
+  const duration = (text: JsonValue | undefined, path: JsonPath, fallback = 0): number => {
+    if (text === undefined) return fallback;
+    const min = parseDuration(String(text));
+    if (min === undefined) fail(path, `malformed duration "${String(text)}"`, 'use e.g. 90s, 45m, 2h, 1h30m or 1d');
+    return min ?? fallback;
+  };
+
+  const services = serviceDocs.map(([id, raw]): Service => {
+    const s = raw as Obj;
+    const at: JsonPath = ['services', id];
+    const role = (s.role as Role | undefined) ?? 'service';
+    const dependsOn = asArray(s.dependsOn).map((d, i) => dependency(d, [...at, 'dependsOn', i]));
+    for (const [i, d] of dependsOn.entries()) {
+      for (const [j, t] of d.targets.entries()) {
+        const p: JsonPath = typeof asArray(s.dependsOn)[i] === 'string'
+          ? [...at, 'dependsOn', i] : d.anyOf ? [...at, 'dependsOn', i, 'anyOf', j] : [...at, 'dependsOn', i, 'on'];
+        checkRef(t, p, 'dependency');
+        if (t === id) fail(p, `service "${id}" depends on itself`, 'remove the entry, or model the loop through another service');
+      }
+    }
+    const supports = s.supports === undefined
+      ? (TOOLING_ROLES.includes(role) ? '*' : undefined)
+      : s.supports === '*' ? '*' : asArray(s.supports).map(String);
+    if (Array.isArray(supports)) supports.forEach((t, i) => checkRef(t, [...at, 'supports', i], 'supported service'));
+    return {
+      id,
+      title: typeof s.title === 'string' ? s.title : id,
+      ...(typeof s.team === 'string' ? { team: s.team } : {}),
+      ...(typeof s.description === 'string' ? { description: s.description } : {}),
+      role,
+      tier: (typeof s.tier === 'number' ? s.tier : 2) as Tier,
+      entrypoint: s.entrypoint === true,
+      ...(supports !== undefined ? { supports } : {}),
+      ...(s.fleet !== undefined ? { fleet: fleet(s.fleet as Obj, [...at, 'fleet']) } : {}),
+      recoversAfterMin: duration(s.recoversAfter, [...at, 'recoversAfter']),
+      dependsOn,
+      loc: locate(at, 'key'),
+    };
+  });
+
+  function dependency(raw: JsonValue, path: JsonPath): Dependency {
+    if (typeof raw === 'string') return { targets: [raw], anyOf: false, type: 'hard', loc: locate(path) };
+    const d = raw as Obj;
+    const anyOf = Array.isArray(d.anyOf);
+    const type = (d.type as Dependency['type'] | undefined) ?? 'hard';
+    const buffer = d.buffer as Obj | undefined;
+    return {
+      targets: anyOf ? (d.anyOf as JsonValue[]).map(String) : [String(d.on)],
+      anyOf,
+      type,
+      ...(typeof d.for === 'string' ? { for: d.for } : {}),
+      ...(typeof d.needs === 'number' ? { needs: d.needs } : {}),
+      ...(buffer ? {
+        buffer: {
+          fillsAfterMin: duration(buffer.fillsAfter, [...path, 'buffer', 'fillsAfter']),
+          whenFull: (buffer.whenFull as 'degraded' | 'down' | undefined) ?? 'degraded',
+        },
+      } : {}),
+      loc: locate(path),
+    };
+  }
+
+  function fleet(f: Obj, path: JsonPath): Fleet {
+    const nodes = Number(f.nodes);
+    const mesh = f.mesh as Obj | undefined;
+    const restart = f.restart as Obj | undefined;
+    if (typeof f.cells === 'number' && f.cells > nodes) {
+      fail([...path, 'cells'], `cells of ${f.cells} nodes exceed the fleet's ${nodes} nodes`, 'a cell cannot be larger than the fleet');
+    }
+    const perNode = entries(f.perNode).map(([name, r]): Resource => {
+      const res = r as Obj;
+      return { name, base: Number(res.base ?? 0), perPeer: Number(res.perPeer ?? 0), limit: Number(res.limit), loc: locate([...path, 'perNode', name], 'key') };
+    });
+    return {
+      nodes,
+      ...(mesh ? { mesh: { peers: mesh.peers === 'all' || mesh.peers === undefined ? 'all' : Number(mesh.peers), connectPerMinute: Number(mesh.connectPerMinute ?? Infinity) } } : {}),
+      ...(typeof f.cells === 'number' ? { cells: f.cells } : {}),
+      perNode,
+      ...(restart && typeof restart.perHour === 'number' ? { restartPerHour: restart.perHour } : {}),
+      serving: typeof f.serving === 'number' ? f.serving : 0.5,
+      loc: locate(path),
+    };
+  }
+
+  const scenarios = entries(doc.scenarios).map(([id, raw]): Scenario => {
+    const s = raw as Obj;
+    const at: JsonPath = ['scenarios', id];
+    const start: ScenarioStart = parseIsoStart(String(s.start)) ?? { epochMs: 0, offsetMin: 0 };
+    const startOk = parseIsoStart(String(s.start)) !== undefined;
+    if (!startOk) fail([...at, 'start'], `malformed start time "${String(s.start)}"`, 'use an ISO time with its offset, e.g. 2020-11-25T02:44:00-08:00');
+    const time = (text: JsonValue | undefined, path: JsonPath): number => {
+      const min = startOk ? parseTime(String(text), start) : 0;
+      if (min === undefined) fail(path, `malformed time "${String(text)}"`, 'use "HH:MM", "+1d HH:MM", an ISO time or an offset like "+2h30m"');
+      else if (min < 0) fail(path, `time "${String(text)}" is before the scenario start`);
+      return min ?? 0;
+    };
+    let last = -Infinity;
+    const events = asArray(s.events).map((e, i): ScenarioEvent => {
+      const ev = e as Obj;
+      const path: JsonPath = [...at, 'events', i];
+      const atMin = time(ev.at, [...path, 'at']);
+      if (atMin < last) fail([...path, 'at'], `event at "${String(ev.at)}" is earlier than the event before it`, 'list events in time order');
+      last = Math.max(last, atMin);
+      return { atMin, action: action(ev, path), loc: locate(path) };
+    });
+    const observed = asArray(s.observed).map((o, i): Observation => {
+      const ob = o as Obj;
+      const path: JsonPath = [...at, 'observed', i];
+      checkRef(String(ob.service), [...path, 'service'], 'observed service');
+      return {
+        atMin: time(ob.at, [...path, 'at']), service: String(ob.service), state: ob.state as State,
+        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: locate(path),
+      };
+    });
+    const whatIfs = entries(s.whatIfs).map(([wid, w]): WhatIf => ({
+      id: wid, title: typeof (w as Obj).title === 'string' ? String((w as Obj).title) : wid,
+      patch: (w as Obj).patch ?? {}, loc: locate([...at, 'whatIfs', wid], 'key'),
+    }));
+    return { id, title: typeof s.title === 'string' ? s.title : id, start, events, observed, whatIfs, loc: locate(at, 'key') };
+  });
+
+  function action(ev: Obj, path: JsonPath): ScenarioAction {
+    const one = (key: string) => ev[key] as Obj;
+    if (ev.scale !== undefined) {
+      const a = one('scale');
+      checkRef(String(a.service), [...path, 'scale', 'service'], 'scaled service');
+      const fleetOf = (doc.services as Obj | undefined)?.[String(a.service)] as Obj | undefined;
+      if (ids.has(String(a.service)) && fleetOf?.fleet === undefined) fail([...path, 'scale', 'service'], `"${String(a.service)}" has no fleet to scale`, 'add a fleet: { nodes: N } to the service');
+      return {
+        kind: 'scale', service: String(a.service),
+        ...(typeof a.to === 'number' ? { to: a.to } : {}), ...(typeof a.by === 'number' ? { by: a.by } : {}),
+        overMin: duration(a.over, [...path, 'scale', 'over']),
+      };
+    }
+    if (ev.fail !== undefined) {
+      const a = one('fail');
+      checkRef(String(a.service), [...path, 'fail', 'service'], 'failed service');
+      return { kind: 'fail', service: String(a.service), state: (a.state as 'down' | 'degraded' | undefined) ?? 'down' };
+    }
+    if (ev.recover !== undefined) {
+      const a = one('recover');
+      checkRef(String(a.service), [...path, 'recover', 'service'], 'recovered service');
+      return { kind: 'recover', service: String(a.service) };
+    }
+    if (ev.restart !== undefined) {
+      const a = one('restart');
+      checkRef(String(a.service), [...path, 'restart', 'service'], 'restarted service');
+      return { kind: 'restart', service: String(a.service), ...(typeof a.perHour === 'number' ? { perHour: a.perHour } : {}) };
+    }
+    return { kind: 'patch', patch: ev.patch ?? {} };
+  }
+
+  if (errors.length > 0) return { errors };
+  const model: Model = {
+    file,
+    name: String(doc.name),
+    title: typeof doc.title === 'string' ? doc.title : String(doc.name),
+    sources: asArray(doc.sources).map(String),
+    services,
+    byId: new Map(services.map((s) => [s.id, s])),
+    scenarios,
+    doc,
+  };
+  return { model: deepFreeze(model), errors };
+}
+
+function entries(v: JsonValue | undefined): [string, JsonValue][] {
+  return v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.keys(v).map((k) => [k, (v as JsonObject)[k]!])
+    : [];
+}
+
+function asArray(v: JsonValue | undefined): JsonValue[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    const children = value instanceof Map ? [...value.values()] : Object.values(value);
+    for (const child of children) deepFreeze(child);
+  }
+  return value;
+}

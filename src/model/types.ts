@@ -1,0 +1,168 @@
+/**
+ * The Model: the plain, frozen, fully resolved form of a graph file (format version 1).
+ * Every later stage (analysis, engine, tui, report) reads only this; none of them sees YAML.
+ * Defaults are applied here once, so no consumer re-implements them.
+ */
+
+export const STATES = ['ok', 'degraded', 'down'] as const;
+/** Ordered: ok < degraded < down. */
+export type State = (typeof STATES)[number];
+
+export const ROLES = [
+  'service', 'datastore', 'queue', 'network', 'auth',
+  'monitoring', 'alerting', 'status-page', 'deploy', 'chat', 'access',
+] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles used to run an incident: they must survive the incidents they serve. */
+export const TOOLING_ROLES: readonly Role[] = ['monitoring', 'alerting', 'status-page', 'deploy', 'chat', 'access'];
+
+export const EDGE_TYPES = ['hard', 'soft', 'buffered', 'async'] as const;
+export type EdgeType = (typeof EDGE_TYPES)[number];
+
+export type Tier = 0 | 1 | 2 | 3;
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A place in a source file, 1-based, pointing at the YAML node a fact came from. */
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface BufferSpec {
+  /** Minutes the dependency must be not-ok before the buffer is full. */
+  readonly fillsAfterMin: number;
+  readonly whenFull: 'degraded' | 'down';
+}
+
+export interface Dependency {
+  /** Services depended on: one for `on`, several for `anyOf` (fails only when every one fails). */
+  readonly targets: readonly string[];
+  readonly anyOf: boolean;
+  readonly type: EdgeType;
+  readonly for?: string;
+  /** Share of a fleet dependency's capacity needed to work at all; undefined = the target's `serving`. */
+  readonly needs?: number;
+  /** Present exactly when type is `buffered`. */
+  readonly buffer?: BufferSpec;
+  readonly loc: Location;
+}
+
+export interface Resource {
+  readonly name: string;
+  readonly base: number;
+  readonly perPeer: number;
+  readonly limit: number;
+  readonly loc: Location;
+}
+
+export interface Mesh {
+  /** `all` = every other node (in the cell, when cells are set), or a fixed number k of peers. */
+  readonly peers: 'all' | number;
+  /** New peers each node connects per minute after nodes are added. */
+  readonly connectPerMinute: number;
+}
+
+export interface Fleet {
+  readonly nodes: number;
+  readonly mesh?: Mesh;
+  readonly cells?: number;
+  readonly perNode: readonly Resource[];
+  /** Nodes restartable per hour; undefined = no stated rate. */
+  readonly restartPerHour?: number;
+  /** Healthy-node fraction at which the service serves again (degraded). Default 0.5. */
+  readonly serving: number;
+  readonly loc: Location;
+}
+
+export interface Service {
+  readonly id: string;
+  readonly title: string;
+  readonly team?: string;
+  readonly description?: string;
+  readonly role: Role;
+  /** 0 = most critical … 3. Default 2. */
+  readonly tier: Tier;
+  readonly entrypoint: boolean;
+  /** Whose incidents this tool is used in; '*' = all. Defaults to '*' for tooling roles, else undefined. */
+  readonly supports?: '*' | readonly string[];
+  readonly fleet?: Fleet;
+  /** Lag in minutes before the service is ok again once nothing holds it down. Default 0. */
+  readonly recoversAfterMin: number;
+  readonly dependsOn: readonly Dependency[];
+  readonly loc: Location;
+}
+
+export type ScenarioAction =
+  | { readonly kind: 'scale'; readonly service: string; readonly to?: number; readonly by?: number; readonly overMin: number }
+  | { readonly kind: 'fail'; readonly service: string; readonly state: 'down' | 'degraded' }
+  | { readonly kind: 'recover'; readonly service: string }
+  | { readonly kind: 'restart'; readonly service: string; readonly perHour?: number }
+  | { readonly kind: 'patch'; readonly patch: JsonValue };
+
+export interface ScenarioEvent {
+  /** Minutes after the scenario start. */
+  readonly atMin: number;
+  readonly action: ScenarioAction;
+  readonly loc: Location;
+}
+
+export interface Observation {
+  readonly atMin: number;
+  readonly service: string;
+  readonly state: State;
+  readonly note?: string;
+  readonly loc: Location;
+}
+
+export interface WhatIf {
+  readonly id: string;
+  readonly title: string;
+  readonly patch: JsonValue;
+  readonly loc: Location;
+}
+
+export interface ScenarioStart {
+  /** The start instant, ms since the Unix epoch. */
+  readonly epochMs: number;
+  /** The start's UTC offset in minutes (e.g. -480 for PST); all printed times use it. */
+  readonly offsetMin: number;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly start: ScenarioStart;
+  readonly events: readonly ScenarioEvent[];
+  readonly observed: readonly Observation[];
+  readonly whatIfs: readonly WhatIf[];
+  readonly loc: Location;
+}
+
+export interface Model {
+  readonly file: string;
+  readonly name: string;
+  readonly title: string;
+  readonly sources: readonly string[];
+  /** In file order. */
+  readonly services: readonly Service[];
+  readonly byId: ReadonlyMap<string, Service>;
+  readonly scenarios: readonly Scenario[];
+  /** The validated document as plain JSON: what merge patches (what-ifs, `patch` events) apply to. */
+  readonly doc: JsonObject;
+}
+
+/** Weight of a service-minute lost, by tier: each tier up doubles it. */
+export function tierWeight(tier: Tier): number {
+  return 2 ** (3 - tier);
+}
+
+export function isTooling(service: Service): boolean {
+  return service.supports !== undefined;
+}
+
+export function worse(a: State, b: State): State {
+  return STATES.indexOf(a) >= STATES.indexOf(b) ? a : b;
+}
