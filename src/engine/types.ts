@@ -16,6 +16,10 @@ export interface Cause {
   readonly parent?: number;
 }
 
+/**
+ * One state change. A transition with from === state === 'down' is a recovery-deadlock marker: the
+ * service would have recovered but waits on a cycle (cause kind `deadlock`).
+ */
 export interface Transition {
   /** Minutes after the scenario start. */
   readonly atMin: number;
@@ -33,7 +37,15 @@ export interface Deadlock {
   readonly cycle: readonly string[];
 }
 
+/** Data lost over an `async` edge: minutes its dependency was not ok while the edge existed. */
+export interface AsyncLoss {
+  readonly service: string;
+  readonly on: string;
+  readonly minutes: number;
+}
+
 export interface Replay {
+  /** The model as it was at the start (before any `patch` event). */
   readonly model: Model;
   readonly scenario: Scenario;
   /** Sorted by time, then by a deterministic tie-break; every state change of every service. */
@@ -43,6 +55,10 @@ export interface Replay {
   readonly deadlocks: readonly Deadlock[];
   /** Minutes after start when the replay stopped (last activity). */
   readonly endMin: number;
+  /** Per async edge that lost data (dependency not ok while the edge existed), by service then on. */
+  readonly asyncLoss: readonly AsyncLoss[];
+  /** Every service id that existed at some point of the replay (patches may add or remove some), sorted. */
+  readonly serviceIds: readonly string[];
 }
 
 export interface ObservationMatch {
@@ -79,7 +95,19 @@ export interface WhatIfOutcome {
   readonly allOkMin?: number;
   /** Tier-weighted minutes not ok (down counts fully, degraded half). */
   readonly serviceMinutesLost: number;
-  /** Every incident-tooling service stayed ok throughout. */
+  /**
+   * Every response tool stayed ok throughout: each service with `supports` except role `monitoring`
+   * (monitoring is usually a victim of the incident it measures; it is listed in `toolingDown`).
+   */
   readonly toolingUsable: boolean;
+  /** Tooling services (any with `supports`, monitoring included) that were not ok at some point. */
+  readonly toolingDown: readonly string[];
   readonly rank: number;
+}
+
+export interface WhatIfResult {
+  /** The unpatched replay's figures, for comparison (id `baseline`, rank 0). */
+  readonly baseline: WhatIfOutcome;
+  /** Ranked: prevented first, then fewer service-minutes lost, then earlier all-ok, then id. */
+  readonly outcomes: readonly WhatIfOutcome[];
 }

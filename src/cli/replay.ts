@@ -1,0 +1,175 @@
+/**
+ * `faultline replay FILE`: runs a scenario through the engine and prints the timeline with causes,
+ * the fidelity table against the observed timeline, and (if asked) the ranked what-ifs. `--at`
+ * shows every service's state and cause chain at one moment; `--check` turns fidelity into an
+ * exit code (1 when a prediction is off by more than `--tolerance` minutes, the order differs or
+ * an observation is never predicted).
+ */
+import { formatDiagnostic } from '../model/diagnostic.js';
+import { loadFile } from '../model/load.js';
+import { sanitize, terminalJson } from '../model/sanitize.js';
+import { formatClock, formatIso, parseTime } from '../model/time.js';
+import type { ScenarioStart, State } from '../model/types.js';
+import {
+  explain, fidelity, fidelityFails, replay, stateAt, toReplayJson, whatIfs,
+  type Fidelity, type Replay, type Transition, type WhatIfOutcome, type WhatIfResult,
+} from '../engine/index.js';
+import { EXIT, UsageError, type Command, type Io } from './command.js';
+
+const SYMBOL: Record<State, string> = { ok: '✔', degraded: '▲', down: '✖' };
+const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m', down: '\u001b[31m' };
+
+const command: Command = {
+  name: 'replay',
+  summary: 'Replay a scenario through the propagation engine: timeline with causes, fidelity, what-ifs.',
+  usage: 'faultline replay FILE [--scenario ID] [--what-if ID…|--what-ifs] [--at TIME] [--format text|json] [--check] [--tolerance MIN]',
+  options: {
+    scenario: { type: 'string' },
+    'what-if': { type: 'string', multiple: true },
+    'what-ifs': { type: 'boolean' },
+    at: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    check: { type: 'boolean' },
+    tolerance: { type: 'string', default: '15' },
+  },
+  optionHelp: [
+    '--scenario ID    scenario to replay (default: the first)',
+    '--what-if ID     replay this what-if too and compare it (repeatable)',
+    '--what-ifs       replay every what-if of the scenario, ranked',
+    '--at TIME        every service\'s state and cause chain at TIME ("12:00", "+1d 02:00", "+3h", ISO)',
+    '--format F       text (default) or json',
+    '--check          exit 1 unless every prediction is within --tolerance, in order, none unmatched',
+    '--tolerance MIN  minutes a prediction may be off for --check (default 15)',
+  ],
+  examples: [
+    'faultline replay graphs/aws-kinesis-2020.yaml --check',
+    'faultline replay graphs/aws-kinesis-2020.yaml --what-ifs',
+    'faultline replay graphs/aws-kinesis-2020.yaml --at 08:00',
+    'faultline replay graphs/aws-kinesis-2020.yaml --what-if raise-thread-limit --format json',
+  ],
+  run(values, files, io) {
+    if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'give exactly one FILE');
+    const format = String(values.format);
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" (text or json)`);
+    const tolerance = Number(values.tolerance);
+    if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--tolerance must be a number of minutes ≥ 0, not "${String(values.tolerance)}"`);
+    const loaded = loadFile(files[0]!);
+    if (!loaded.model) {
+      io.err(loaded.errors.map(formatDiagnostic).join('\n') + '\n');
+      return EXIT.badInput;
+    }
+    const model = loaded.model;
+    const scenarioId = typeof values.scenario === 'string' ? values.scenario : undefined;
+    const run = replay(model, scenarioId);
+    const fid = fidelity(run);
+    const ids = Array.isArray(values['what-if']) ? values['what-if'].map(String) : undefined;
+    const ranked = values['what-ifs'] === true ? whatIfs(model, run.scenario.id) : ids ? whatIfs(model, run.scenario.id, ids) : undefined;
+    let atMin: number | undefined;
+    if (typeof values.at === 'string') {
+      atMin = parseTime(values.at, run.scenario.start);
+      if (atMin === undefined) throw new UsageError(`malformed --at "${values.at}" (use "HH:MM", "+1d HH:MM", "+2h30m" or an ISO time)`);
+    }
+    if (format === 'json') {
+      const doc = toReplayJson(run, fid, ranked);
+      if (atMin !== undefined) doc.at = atJson(run, atMin);
+      io.out(terminalJson(doc) + '\n');
+    } else {
+      io.out(header(run));
+      io.out(atMin === undefined ? timelineText(run, io) : atText(run, atMin, io));
+      io.out(fidelityText(fid, run.scenario.start));
+      if (ranked) io.out(whatIfText(ranked, run.scenario.start));
+    }
+    if (values.check !== true) return EXIT.ok;
+    const reasons = fidelityFails(fid, tolerance);
+    if (reasons.length > 0) {
+      io.err(`faultline replay --check failed:\n${reasons.map((r) => `  ${r}`).join('\n')}\n`);
+      return EXIT.findings;
+    }
+    if (format === 'text') io.out(`\n--check passed: ${fid.matched} predictions within ${tolerance} min, order agrees, none unmatched\n`);
+    return EXIT.ok;
+  },
+};
+
+export default command;
+
+const clock = (min: number, start: ScenarioStart) => formatClock(Math.round(min), start);
+
+function paint(state: State, text: string, io: Io): string {
+  return io.color ? `${COLOR[state]}${text}\u001b[0m` : text;
+}
+
+function header(run: Replay): string {
+  const start = run.scenario.start;
+  return `${sanitize(run.model.name)} · scenario ${sanitize(run.scenario.id)}: ${sanitize(run.scenario.title)}\n`
+    + `start ${formatIso(0, start)}; clock times below are in that offset, rounded to the minute\n\n`;
+}
+
+function stateCell(state: State, io: Io, marker = false): string {
+  return paint(state, `${marker ? '⟳' : SYMBOL[state]} ${state.padEnd(8)}`, io);
+}
+
+function line(t: Transition, width: number, start: ScenarioStart, io: Io): string {
+  const marker = t.from === t.state;
+  return `  ${clock(t.atMin, start).padEnd(9)} ${stateCell(t.state, io, marker)} ${t.service.padEnd(width)}  [${t.cause.kind}] ${sanitize(t.cause.text)}\n`;
+}
+
+function timelineText(run: Replay, io: Io): string {
+  const width = Math.max(8, ...run.timeline.map((t) => t.service.length));
+  const counts = { ok: 0, degraded: 0, down: 0 };
+  for (const s of Object.values(run.final)) counts[s]++;
+  return `Timeline (${run.timeline.length} transitions; ⟳ = stays down: deadlock or failed restart)\n`
+    + run.timeline.map((t) => line(t, width, run.scenario.start, io)).join('')
+    + `\nFinal: ${counts.ok} ok, ${counts.degraded} degraded, ${counts.down} down`
+    + (run.deadlocks.length ? `; ${run.deadlocks.length} recovery deadlock(s): ${run.deadlocks.map((d) => d.cycle.join(' → ')).join('; ')}` : '')
+    + (run.asyncLoss.length ? `\nData lost over async edges: ${run.asyncLoss.map((l) => `${l.service} → ${l.on} ${Math.round(l.minutes)} min`).join(', ')}` : '')
+    + '\n\n';
+}
+
+function chainText(chain: readonly Transition[], start: ScenarioStart): string {
+  return chain.map((t) => `${t.service} ${t.state} ${clock(t.atMin, start)} (${sanitize(t.cause.text)})`).join('\n      ← ');
+}
+
+function atText(run: Replay, atMin: number, io: Io): string {
+  const start = run.scenario.start;
+  const width = Math.max(8, ...run.serviceIds.map((id) => id.length));
+  const rows = run.serviceIds.map((id) => {
+    const { state } = stateAt(run, id, atMin);
+    const chain = explain(run, id, atMin);
+    return `  ${stateCell(state, io)} ${id.padEnd(width)}${chain.length ? `  ${chainText(chain, start)}` : ''}\n`;
+  });
+  return `States at ${clock(atMin, start)} (${formatIso(atMin, start)}), with cause chains\n${rows.join('')}\n`;
+}
+
+function atJson(run: Replay, atMin: number): Record<string, unknown> {
+  const states: Record<string, unknown> = {};
+  for (const id of run.serviceIds) {
+    states[id] = { state: stateAt(run, id, atMin).state, chain: explain(run, id, atMin).map((t) => run.timeline.indexOf(t)) };
+  }
+  return { time: formatIso(atMin, run.scenario.start), states };
+}
+
+function fidelityText(f: Fidelity, start: ScenarioStart): string {
+  if (f.total === 0) return 'Fidelity: the scenario has no observed timeline to compare with\n';
+  const width = Math.max(7, ...f.observations.map((o) => o.service.length));
+  const rows = f.observations.map((o) => {
+    const predicted = o.predictedMin === undefined ? 'never' : clock(o.predictedMin, start);
+    const error = o.predictedMin === undefined ? 'UNMATCHED' : o.input ? 'input' : `${o.errorMin! > 0 ? '+' : ''}${o.errorMin!.toFixed(1)}m`;
+    return `  ${clock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${o.state.padEnd(8)}  ${sanitize(o.note ?? '')}\n`;
+  });
+  return `Fidelity vs observed: ${f.matched} predictions, ${f.inputs} input${f.inputs === 1 ? "" : "s"} (caused by a scenario event, not scored), ${f.unmatched.length} unmatched`
+    + ` — max error ${f.maxErrorMinutes.toFixed(1)} min, mean ${f.meanErrorMinutes.toFixed(1)} min, order ${f.orderAgrees ? 'agrees' : 'DIFFERS'}\n`
+    + `  ${'observed'.padEnd(9)} ${'predicted'.padEnd(9)} ${'error'.padStart(9)}  ${'service'.padEnd(width)}  ${'state'.padEnd(8)}  note\n`
+    + rows.join('');
+}
+
+function whatIfText(r: WhatIfResult, start: ScenarioStart): string {
+  const width = Math.max(8, ...r.outcomes.map((o) => o.id.length));
+  const row = (rank: string, o: WhatIfOutcome) =>
+    `  ${rank.padStart(2)}  ${o.id.padEnd(width)}  ${(o.prevented ? 'yes' : 'no').padEnd(9)}  ${(o.allOkMin === undefined ? 'never' : o.allOkMin === 0 && o.affected.length === 0 ? 'always' : clock(o.allOkMin, start)).padEnd(9)}`
+    + `  ${String(o.serviceMinutesLost).padStart(9)}  ${String(o.affected.length).padStart(8)}  ${o.toolingUsable ? 'yes' : `no (${o.toolingDown.join(', ')})`}\n`;
+  return `\nWhat-ifs, ranked (prevented, then tier-weighted service-minutes lost, then time to all ok)\n`
+    + `  ${'#'.padStart(2)}  ${'what-if'.padEnd(width)}  ${'prevented'.padEnd(9)}  ${'all ok'.padEnd(9)}  ${'lost'.padStart(9)}  ${'affected'.padStart(8)}  tooling usable\n`
+    + r.outcomes.map((o) => row(String(o.rank), o)).join('')
+    + row('', { ...r.baseline, id: 'baseline' })
+    + r.outcomes.map((o) => `      ${o.id}: ${sanitize(o.title)}\n`).join('');
+}

@@ -1,0 +1,189 @@
+/**
+ * One fleet's dynamics between instants, in closed form (no fixed tick):
+ * - node count N(t): linear during a `scale` event's `over`, else constant;
+ * - one shared connected-peer count p(t) = min(p0 + rate·Δt, target(N(t))), where target is N−1, the
+ *   cell size −1, or k; it rises at `connectPerMinute` and falls to the target at once;
+ * - per-node usage = base + perPeer·⌊p⌋; every healthy node fails the instant it passes a limit;
+ * - a rolling restart brings failed nodes back one at a time, every 60/perHour minutes, unless the
+ *   restarted node would pass the limit again (then it fails again and nothing improves).
+ * Scaling down removes failed nodes first.
+ */
+import type { Fleet, Resource } from '../model/types.js';
+
+const EPS = 1e-9;
+
+interface Scale {
+  readonly from: number;
+  readonly to: number;
+  readonly t0: number;
+  readonly t1: number;
+}
+
+interface Restart {
+  readonly intervalMin: number;
+  readonly perHour: number;
+  /** When the next node comes back. */
+  nextAt: number;
+}
+
+export interface LimitBreach {
+  readonly resource: Resource;
+  readonly usage: number;
+  readonly peers: number;
+  readonly nodes: number;
+}
+
+export class FleetSim {
+  n: number;
+  /** Connected peers per node (continuous; ⌊p⌋ are connected). */
+  p: number;
+  failed = 0;
+  restart: Restart | undefined;
+  /** Bumped whenever the plan changes, so queued plans that went stale are skipped. */
+  version = 0;
+  private scale: Scale | undefined;
+  private tu = 0;
+
+  constructor(public spec: Fleet) {
+    this.n = spec.nodes;
+    this.p = this.target(this.n);
+  }
+
+  target(n: number): number {
+    const mesh = this.spec.mesh;
+    if (!mesh) return 0;
+    const group = this.spec.cells !== undefined ? Math.min(this.spec.cells, n) : n;
+    const all = Math.max(0, group - 1);
+    return mesh.peers === 'all' ? all : Math.min(mesh.peers, all);
+  }
+
+  private rate(): number {
+    return this.spec.mesh?.connectPerMinute ?? Infinity;
+  }
+
+  private nodesAt(t: number): number {
+    const s = this.scale;
+    if (!s) return this.n;
+    if (t >= s.t1 || s.t1 <= s.t0) return s.to;
+    return s.from + ((s.to - s.from) * (t - s.t0)) / (s.t1 - s.t0);
+  }
+
+  /** The smallest whole peer count that passes some limit, and that resource (Infinity: never). */
+  failingPeers(): { peers: number; resource?: Resource } {
+    let best: { peers: number; resource?: Resource } = { peers: Infinity };
+    for (const r of this.spec.perNode) {
+      const peers = r.base > r.limit ? 0 : r.perPeer > 0 ? Math.max(0, Math.floor((r.limit - r.base) / r.perPeer) + 1) : Infinity;
+      if (peers < best.peers) best = { peers, resource: r };
+    }
+    return best;
+  }
+
+  over(): boolean {
+    return Math.floor(this.p + EPS) >= this.failingPeers().peers;
+  }
+
+  healthy(): number {
+    return Math.max(0, this.n - this.failed);
+  }
+
+  capacity(): number {
+    return this.n <= EPS ? 0 : this.healthy() / this.n;
+  }
+
+  /**
+   * Brings N, p and the restarts forward to `t` (no limit crossing lies strictly before `t`).
+   * Returns how many failed nodes the rolling restart brought back meanwhile.
+   */
+  advance(t: number): number {
+    if (t <= this.tu) return 0;
+    let back = 0;
+    const over = this.over();
+    const nNow = this.nodesAt(t);
+    if (nNow < this.n) this.failed = Math.max(0, this.failed - (this.n - nNow));
+    this.n = nNow;
+    this.p = Math.min(this.p + this.rate() * (t - this.tu), this.target(nNow));
+    if (this.scale && t >= this.scale.t1) this.scale = undefined;
+    const r = this.restart;
+    if (r && t + 1e-6 >= r.nextAt) {
+      const count = Math.floor((t - r.nextAt) / r.intervalMin + 1e-6) + 1;
+      r.nextAt += count * r.intervalMin;
+      if (!over) {
+        back = Math.min(count, Math.round(this.failed));
+        this.failed = Math.max(0, this.failed - count);
+      }
+    }
+    if (r && this.failed <= EPS) this.restart = undefined;
+    if (over) this.failed = this.n;
+    this.tu = t;
+    return back;
+  }
+
+  /** At the current instant: every healthy node fails if usage passes a limit. */
+  breach(): LimitBreach | undefined {
+    const { peers, resource } = this.failingPeers();
+    if (!resource || Math.floor(this.p + EPS) < peers || this.healthy() <= EPS) return undefined;
+    this.failed = this.n;
+    return { resource, usage: resource.base + resource.perPeer * peers, peers, nodes: this.n };
+  }
+
+  startScale(t: number, to: number, overMin: number): void {
+    this.scale = { from: this.n, to: Math.max(0, to), t0: t, t1: t + overMin };
+    if (overMin <= 0) this.applyNow(t);
+    this.version++;
+  }
+
+  private applyNow(t: number): void {
+    const s = this.scale!;
+    if (s.to < this.n) this.failed = Math.max(0, this.failed - (this.n - s.to));
+    this.n = s.to;
+    this.p = Math.min(this.p, this.target(this.n));
+    this.scale = undefined;
+    this.tu = t;
+  }
+
+  startRestart(t: number, perHour: number): void {
+    if (this.failed <= EPS || perHour <= 0) return;
+    this.restart = { intervalMin: 60 / perHour, perHour, nextAt: t };
+    this.version++;
+  }
+
+  /**
+   * The next instant after `t` at which something that matters happens: the scale ends, usage
+   * passes a limit, or the healthy share reaches one of `thresholds` (ascending, in (0, 1]).
+   */
+  nextEvent(t: number, thresholds: readonly number[]): number {
+    let next = Infinity;
+    if (this.scale) next = Math.min(next, this.scale.t1);
+    const over = this.over();
+    if (!over) next = Math.min(next, this.crossingAfter(t));
+    const r = this.restart;
+    if (r && !over && this.failed > EPS) {
+      if (this.scale) next = Math.min(next, Math.max(r.nextAt, t + EPS));
+      else {
+        const c = this.capacity();
+        const theta = thresholds.find((x) => x > c + EPS);
+        if (theta !== undefined) {
+          const needed = Math.ceil(theta * this.n - EPS) - this.healthy();
+          next = Math.min(next, r.nextAt + (Math.max(1, Math.ceil(needed - EPS)) - 1) * r.intervalMin);
+        }
+      }
+    }
+    return next;
+  }
+
+  /** When ⌊p⌋ reaches the failing peer count, within the current scale segment (or ever). */
+  private crossingAfter(t: number): number {
+    const { peers } = this.failingPeers();
+    if (!Number.isFinite(peers)) return Infinity;
+    const rate = this.rate();
+    const tA = this.p >= peers ? t : Number.isFinite(rate) && rate > 0 ? t + (peers - this.p) / rate : Infinity;
+    if (!Number.isFinite(tA)) return Infinity;
+    const targetAt = (x: number) => this.target(this.nodesAt(x));
+    if (targetAt(tA) >= peers - EPS) return tA;
+    // Otherwise the target must grow first: only during a scale-up, linearly with N.
+    const s = this.scale;
+    if (!s || s.to <= s.from || this.target(s.to) < peers - EPS) return Infinity;
+    const x = s.t0 + ((peers + 1 - s.from) * (s.t1 - s.t0)) / (s.to - s.from);
+    return Math.max(x, tA);
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The engine's public API. The CLI, the TUI and the reports import only from here:
+ * `replay` runs a scenario, the query functions read a Replay, `fidelity` scores it against the
+ * observed timeline, `whatIfs` ranks remediations, `toReplayJson` is the §6 JSON.
+ */
+export type {
+  AsyncLoss, Cause, CauseKind, Deadlock, Fidelity, ObservationMatch, Replay, Transition, WhatIfOutcome, WhatIfResult,
+} from './types.js';
+export { replay } from './simulate.js';
+export { eventTimes, explain, stateAt, statesAt } from './query.js';
+export { fidelity, fidelityFails } from './fidelity.js';
+export { whatIfs } from './whatif.js';
+export { toReplayJson } from './json.js';

@@ -1,0 +1,49 @@
+/**
+ * The `replay --format json` document (§6), stable and additive-only: the contract's keys first,
+ * in the contract's order, then extras (`from`, `parent`, capacity, per-observation errors,
+ * deadlocks, async data loss, the what-if details). Times are ISO in the scenario's own offset.
+ */
+import { formatIso } from '../model/time.js';
+import type { Fidelity, Replay, WhatIfOutcome, WhatIfResult } from './types.js';
+
+export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatIfResult): Record<string, unknown> {
+  const iso = (min: number) => formatIso(min, replay.scenario.start);
+  const whatIf = (w: WhatIfOutcome) => ({
+    id: w.id, prevented: w.prevented, allOkAt: w.allOkMin === undefined ? null : iso(w.allOkMin),
+    serviceMinutesLost: w.serviceMinutesLost,
+    title: w.title, rank: w.rank, affected: w.affected, toolingUsable: w.toolingUsable, toolingDown: w.toolingDown,
+  });
+  const observation = (m: Fidelity['observations'][number]) => ({
+    at: iso(m.observedMin), service: m.service, state: m.state,
+    predicted: m.predictedMin === undefined ? null : iso(m.predictedMin),
+    errorMinutes: m.errorMin ?? null, input: m.input, ...(m.note !== undefined ? { note: m.note } : {}),
+  });
+  return {
+    graph: replay.model.name,
+    scenario: replay.scenario.id,
+    start: iso(0),
+    timeline: replay.timeline.map((t) => ({
+      at: iso(t.atMin), service: t.service, state: t.state,
+      cause: {
+        kind: t.cause.kind, text: t.cause.text,
+        ...(t.cause.via !== undefined ? { via: t.cause.via } : {}),
+        ...(t.cause.parent !== undefined ? { parent: t.cause.parent } : {}),
+      },
+      from: t.from,
+      ...(t.capacity !== undefined ? { capacity: t.capacity } : {}),
+    })),
+    final: replay.final,
+    fidelity: {
+      matched: fidelity.matched, total: fidelity.total, inputs: fidelity.inputs,
+      maxErrorMinutes: fidelity.maxErrorMinutes, meanErrorMinutes: fidelity.meanErrorMinutes,
+      orderAgrees: fidelity.orderAgrees,
+      unmatched: fidelity.unmatched.map((m) => ({ at: iso(m.observedMin), service: m.service, state: m.state })),
+      observations: fidelity.observations.map(observation),
+    },
+    whatIfs: whatIfs ? whatIfs.outcomes.map(whatIf) : [],
+    ...(whatIfs ? { baseline: whatIf(whatIfs.baseline) } : {}),
+    end: iso(replay.endMin),
+    deadlocks: replay.deadlocks.map((d) => ({ at: iso(d.atMin), cycle: d.cycle })),
+    asyncLoss: replay.asyncLoss,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * What-ifs: each remediation patch applied to the graph, the same scenario replayed, and the run
+ * compared with the unpatched baseline over one common horizon. Ranked: prevented first, then
+ * fewer tier-weighted service-minutes lost, then earlier all-ok, then id.
+ */
+import { InputError } from '../model/diagnostic.js';
+import { patchModel } from '../model/patch.js';
+import { didYouMean } from '../model/suggest.js';
+import { tierWeight, type Model } from '../model/types.js';
+import { pickScenario, replay } from './simulate.js';
+import type { Replay, WhatIfOutcome, WhatIfResult } from './types.js';
+
+export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string[]): WhatIfResult {
+  const scenario = pickScenario(model, scenarioId);
+  const selected = ids === undefined ? scenario.whatIfs : ids.map((id) => {
+    const found = scenario.whatIfs.find((w) => w.id === id);
+    if (found) return found;
+    const hint = didYouMean(id, scenario.whatIfs.map((w) => w.id));
+    throw new InputError([{ ...scenario.loc, severity: 'error', message: `scenario "${scenario.id}" has no what-if "${id}"`, ...(hint ? { hint } : {}) }]);
+  });
+  const base = replay(model, scenario.id);
+  const runs = selected.map((w) => {
+    const patched = patchModel(model, w.patch, w.loc);
+    if (!patched.model) throw new InputError(patched.errors);
+    return { id: w.id, title: w.title, run: replay(patched.model, scenario.id) };
+  });
+  const horizon = Math.max(base.endMin, ...runs.map((r) => r.run.endMin));
+  const outcomes = runs
+    .map((r) => outcome(r.id, r.title, r.run, horizon))
+    .sort((a, b) => Number(b.prevented) - Number(a.prevented)
+      || a.serviceMinutesLost - b.serviceMinutesLost
+      || (a.allOkMin ?? Infinity) - (b.allOkMin ?? Infinity)
+      || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((o, i) => ({ ...o, rank: i + 1 }));
+  return { baseline: outcome('baseline', 'the scenario as it happened', base, horizon), outcomes };
+}
+
+/** One run's figures, integrated from the start to `horizon`. */
+export function outcome(id: string, title: string, run: Replay, horizon: number, rank = 0): WhatIfOutcome {
+  const changes = run.timeline.filter((t) => t.from !== t.state);
+  // "Prevented": nothing left ok except what a scenario `fail` event forced directly.
+  const prevented = changes.every((t) => t.from !== 'ok' || (t.cause.kind === 'event' && t.cause.parent === undefined));
+  const affected = [...new Set(changes.filter((t) => t.state !== 'ok').map((t) => t.service))].sort();
+  const stillBad = Object.values(run.final).some((s) => s !== 'ok');
+  const allOkMin = stillBad ? undefined : changes.at(-1)?.atMin ?? 0;
+  let lost = 0;
+  const current = new Map<string, { state: string; since: number }>();
+  const add = (service: string, state: string, from: number, to: number) => {
+    if (state === 'ok' || to <= from) return;
+    const svc = run.model.byId.get(service);
+    lost += tierWeight(svc?.tier ?? 2) * (state === 'down' ? 1 : 0.5) * (to - from);
+  };
+  for (const t of changes) {
+    const prev = current.get(t.service);
+    if (prev) add(t.service, prev.state, prev.since, t.atMin);
+    current.set(t.service, { state: t.state, since: t.atMin });
+  }
+  for (const [service, s] of current) add(service, s.state, s.since, Math.max(horizon, s.since));
+  const tooling = run.model.services.filter((s) => s.supports !== undefined);
+  const toolingDown = tooling.filter((s) => affected.includes(s.id)).map((s) => s.id);
+  const toolingUsable = tooling.every((s) => s.role === 'monitoring' || !affected.includes(s.id));
+  return {
+    id, title, prevented, affected,
+    ...(allOkMin !== undefined ? { allOkMin } : {}),
+    serviceMinutesLost: Math.round(lost),
+    toolingUsable, toolingDown, rank,
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The replay's mutable state, one array per quantity indexed by slot, and the evaluation of one
+ * service: state = max(own failure, every edge effect, recovery hold, recoversAfter floor).
+ * `evaluate` is the hot loop of the replay: it allocates nothing and leaves the deciding factor
+ * in `factor*` fields, which later become the cause of a transition.
+ */
+import type { EdgeType } from '../model/types.js';
+import type { Graph } from './compile.js';
+import type { FleetSim } from './fleet.js';
+import type { Level } from './levels.js';
+
+export const EPS = 1e-9;
+
+/** What decided a service's level. Edge factors also carry the group and the target slot. */
+export enum F { None, Forced, Fleet, Held, Floor, Edge }
+
+export interface Factor {
+  readonly kind: F;
+  readonly group: number;
+  readonly target: number;
+  /** An edge effect that came from the target's capacity, not its state. */
+  readonly capacity: boolean;
+  /** The edge's type (edge factors), so a patch that changes the edge can be told apart. */
+  readonly type?: EdgeType;
+}
+
+export const NO_FACTOR: Factor = { kind: F.None, group: -1, target: -1, capacity: false };
+
+export class World {
+  now = 0;
+  state: Level[] = [];
+  raw: Level[] = [];
+  /** Level forced by a scenario `fail` until `recover`. */
+  forced: Level[] = [];
+  /** Down because it cannot start: a hard dependency is down (recovery deadlock rule). */
+  held: Level[] = [];
+  /** Own level of a fleet from its healthy share; 0 for other services. */
+  fleetLevel: Level[] = [];
+  /** Healthy share of a fleet, NaN for other services. */
+  cap: number[] = [];
+  lag: number[] = [];
+  /** recoversAfter floors: the level stays at least down / degraded until these times. */
+  floorDown: number[] = [];
+  floorDeg: number[] = [];
+  /** Since when the service has been not ok (NaN while ok): what buffers fill from. */
+  notOkSince: number[] = [];
+  /** Timeline index of the transition that made it not ok. */
+  notOkTr: number[] = [];
+  lastTr: number[] = [];
+  why: Factor[] = [];
+  /** The factor behind `raw` (what a recoversAfter floor is waiting out). */
+  rawWhy: Factor[] = [];
+  /** When the service last settled during the current instant: orders its transition. */
+  order: number[] = [];
+  deadlocked: boolean[] = [];
+  readonly heldSet = new Set<number>();
+  /** Worklist membership flags for settle (all zero between instants). */
+  queued = new Uint8Array(0);
+  readonly fleets = new Map<number, FleetSim>();
+
+  factorKind = F.None;
+  factorGroup = -1;
+  factorTarget = -1;
+  factorCapacity = false;
+  rawLevel: Level = 0;
+
+  constructor(public graph: Graph) {
+    this.grow(graph.services.length);
+  }
+
+  /** Makes room for slots added by a patch; new services start ok. */
+  grow(size: number): void {
+    if (this.queued.length < size) this.queued = new Uint8Array(size);
+    for (let s = this.state.length; s < size; s++) {
+      this.state.push(0); this.raw.push(0); this.forced.push(0); this.held.push(0); this.fleetLevel.push(0);
+      this.cap.push(NaN); this.lag.push(0); this.floorDown.push(-Infinity); this.floorDeg.push(-Infinity);
+      this.notOkSince.push(NaN); this.notOkTr.push(-1); this.lastTr.push(-1); this.why.push(NO_FACTOR); this.rawWhy.push(NO_FACTOR);
+      this.order.push(0); this.deadlocked.push(false);
+    }
+  }
+
+  floor(s: number): Level {
+    if (this.lag[s]! <= 0) return 0;
+    return this.now < this.floorDown[s]! ? 2 : this.now < this.floorDeg[s]! ? 1 : 0;
+  }
+
+  /** Level of `s` from the current states of its dependencies; sets `rawLevel` and `factor*`. */
+  evaluate(s: number): Level {
+    let lv: Level = 0;
+    let kind = F.None;
+    let group = -1;
+    let target = -1;
+    let capacity = false;
+    if (this.forced[s]! > lv) { lv = this.forced[s]!; kind = F.Forced; }
+    if (this.fleetLevel[s]! > lv) { lv = this.fleetLevel[s]!; kind = F.Fleet; }
+    if (this.held[s]! > lv) { lv = this.held[s]!; kind = F.Held; }
+    const groups = this.graph.groups[s]!;
+    for (let g = 0; g < groups.length && lv < 2; g++) {
+      const grp = groups[g]!;
+      if (grp.type === 'async') continue;
+      // anyOf: the best alternative decides; a single target is the one-alternative case.
+      let best: Level = 2;
+      let bestT = -1;
+      let bestCap = false;
+      for (let i = 0; i < grp.targets.length; i++) {
+        const x = grp.targets[i]!;
+        const st = this.state[x]!;
+        let e: Level = 0;
+        let fromCap = false;
+        if (grp.type === 'hard') {
+          e = st;
+          const need = grp.needs[i]!;
+          const c = this.cap[x]!;
+          if (!Number.isNaN(need) && !Number.isNaN(c)) {
+            const ce: Level = c < need - EPS ? 2 : c < 1 - EPS ? 1 : 0;
+            if (ce > e) { e = ce; fromCap = true; }
+          }
+        } else if (grp.type === 'soft') {
+          e = st === 2 ? 1 : 0;
+        } else if (st > 0) {
+          const since = Number.isNaN(this.notOkSince[x]!) ? this.now : this.notOkSince[x]!;
+          e = this.now - since >= grp.fillsAfterMin - EPS ? grp.whenFull : 0;
+        }
+        if (bestT < 0 || e < best) { best = e; bestT = x; bestCap = fromCap; }
+      }
+      if (best > lv) { lv = best; kind = F.Edge; group = g; target = bestT; capacity = bestCap; }
+    }
+    this.rawLevel = lv;
+    if (lv > 0) {
+      const rw = this.rawWhy[s]!;
+      if (rw.kind !== kind || rw.group !== group || rw.target !== target || rw.capacity !== capacity) {
+        this.rawWhy[s] = this.factorOf(s, kind, group, target, capacity);
+      }
+    }
+    const fl = this.floor(s);
+    if (fl > lv) { lv = fl; kind = F.Floor; group = -1; target = -1; capacity = false; }
+    this.factorKind = kind;
+    this.factorGroup = group;
+    this.factorTarget = target;
+    this.factorCapacity = capacity;
+    return lv;
+  }
+
+  factor(s: number): Factor {
+    return this.factorOf(s, this.factorKind, this.factorGroup, this.factorTarget, this.factorCapacity);
+  }
+
+  private factorOf(s: number, kind: F, group: number, target: number, capacity: boolean): Factor {
+    const type = group >= 0 ? this.graph.groups[s]![group]!.type : undefined;
+    return { kind, group, target, capacity, ...(type ? { type } : {}) };
+  }
+
+  /** Some hard dependency group of `s` has every alternative down (or waiting, per `waiting`). */
+  blocked(s: number, waiting: (x: number) => boolean): boolean {
+    for (const grp of this.graph.groups[s]!) {
+      if (grp.type !== 'hard') continue;
+      if (grp.targets.every((x) => this.state[x] === 2 || waiting(x))) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,27 @@
+/** Faultline is judged on graphs it has not seen: no service id of a bundled graph may appear in src/. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { loadFile } from '../../src/model/load.js';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) && !name.includes('.generated.') ? [path] : [];
+  });
+}
+
+test('no service id of any graphs/*.yaml appears in src/', () => {
+  const ids = readdirSync('graphs').filter((f) => f.endsWith('.yaml')).flatMap((f) => loadFile(join('graphs', f)).model?.services.map((s) => s.id) ?? []);
+  expect(ids.length).toBeGreaterThan(5);
+  const hits: string[] = [];
+  for (const file of files('src')) {
+    // Code and strings only: an id used as an example in a comment does not make the code specific.
+    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1').toLowerCase();
+    for (const id of new Set(ids)) {
+      // Whole-word match: a generic word that happens to be an id part (e.g. "frontend") is fine.
+      if (new RegExp(`(?<![a-z0-9-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9-])`).test(text)) hits.push(`${file}: ${id}`);
+    }
+  }
+  expect(hits).toEqual([]);
+});
