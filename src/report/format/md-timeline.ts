@@ -1,0 +1,50 @@
+/**
+ * The replay's timeline beside the observed one: one row per replayed state change, with the
+ * observation it was matched to (its time, error and whether it is in order), plus a row for every
+ * observation the replay never produced, all in time order.
+ */
+import { md } from '../escape.js';
+import type { ReportData } from '../types.js';
+import { duration, id, signed, stateCell, table } from './md-parts.js';
+
+/** Beyond this the table stops being read; the JSON report has every row. */
+const MAX_ROWS = 400;
+
+export function timelineSection(d: ReportData): string {
+  if (!d.scenario) return '';
+  const rows: { at: number; order: number; cells: string[] }[] = [];
+  d.timeline.forEach((t, i) => {
+    const o = t.observation === undefined ? undefined : d.observations[t.observation];
+    rows.push({
+      at: t.atMin, order: i,
+      cells: [
+        t.clock, id(t.service), stateCell(t.state), md(t.cause.text),
+        o ? `${o.clock}${o.note ? ` ${md(o.note)}` : ''}` : '',
+        o ? (o.input ? 'input' : signed(o.errorMin)) : '',
+        o && o.inOrder !== undefined ? (o.inOrder ? '✓' : '**✗**') : '',
+      ],
+    });
+  });
+  d.observations.forEach((o, i) => {
+    if (o.predictedMin !== undefined) return;
+    rows.push({
+      at: o.atMin, order: d.timeline.length + i,
+      cells: ['—', id(o.service), stateCell(o.state), '*not reproduced by the replay*', `${o.clock}${o.note ? ` ${md(o.note)}` : ''}`, 'unmatched', ''],
+    });
+  });
+  rows.sort((a, b) => a.at - b.at || a.order - b.order);
+  const shown = rows.slice(0, MAX_ROWS).map((r) => r.cells);
+  const f = d.fidelity;
+  const intro = [
+    `## Replay timeline beside the observed one`, '',
+    `Scenario ${id(d.scenario.id)}: ${md(d.scenario.title)}. Times are local to the scenario start (${md(d.scenario.start)}); the replay ends at ${d.scenario.endClock}.`,
+    '',
+    f && f.total > 0
+      ? `Error = replay minus observed (negative: the replay is early). Order ✓ = in the same order as every other matched observation. Max error ${duration(f.maxErrorMinutes)}, mean ${duration(f.meanErrorMinutes)}; order ${f.orderAgrees ? 'agrees' : 'disagrees'}.`
+      : 'The scenario has no observed timeline to compare with.',
+    '',
+    '',
+  ];
+  const more = rows.length > MAX_ROWS ? `\n${rows.length - MAX_ROWS} more rows in the JSON report.\n` : '';
+  return intro.join('\n') + table(['Replay', 'Service', 'State', 'Why', 'Observed', 'Error', 'Order'], shown) + more;
+}

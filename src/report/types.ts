@@ -1,0 +1,150 @@
+/**
+ * The report's data: everything every format shows, computed once from the engine's and the audit's
+ * results (report/data.ts), so each format is a pure `(data) → string` function. The JSON report is
+ * this object as is; change it additively and bump FORMAT_VERSION on anything else.
+ */
+import type { Audit, BlastRadius, Finding, RuntimeCycle, ToolingCycle } from '../analysis/types.js';
+import type { CauseKind, Fidelity, Replay, WhatIfOutcome } from '../engine/types.js';
+import type { Model, Role, State, Tier } from '../model/types.js';
+
+export const FORMAT_VERSION = 1;
+
+/** What report/inputs.ts gathers from the engine and the audit: their results, untouched. */
+export interface ReportInputs {
+  readonly model: Model;
+  /** The graph file as the user named it (shown in the report and in finding locations). */
+  readonly file: string;
+  readonly audit?: Audit;
+  readonly run?: ScenarioRun;
+}
+
+export interface ScenarioRun {
+  readonly replay: Replay;
+  readonly fidelity: Fidelity;
+  /** For each timeline index, the engine's cause chain (timeline indexes, the transition first). */
+  readonly chains: readonly (readonly number[])[];
+  readonly baseline?: { readonly serviceMinutesLost: number; readonly allOkMin?: number };
+  readonly whatIfs: readonly WhatIfOutcome[];
+}
+
+export interface ServiceView {
+  readonly id: string;
+  readonly title: string;
+  readonly role: Role;
+  readonly tier: Tier;
+  readonly team?: string;
+  readonly description?: string;
+  readonly entrypoint: boolean;
+  /** Incident tooling (a tooling role or `supports`). */
+  readonly tooling: boolean;
+  readonly fleetNodes?: number;
+  /** Worst state during the replay ('ok' without a scenario). */
+  readonly worst: State;
+  readonly final: State;
+  /** Indexes into `timeline` of this service's own transitions, in time order. */
+  readonly transitions: readonly number[];
+}
+
+export interface EdgeView {
+  readonly from: string;
+  readonly to: string;
+  readonly type: 'hard' | 'soft' | 'buffered' | 'async';
+  /** Set when the edge is one alternative of an `anyOf` dependency: the alternatives' count. */
+  readonly anyOf?: number;
+  readonly for?: string;
+  /** The edge lies on an incident-tooling cycle path found by the audit. */
+  readonly toolingCycle: boolean;
+}
+
+export interface CauseView {
+  readonly kind: CauseKind;
+  readonly text: string;
+  readonly via?: string;
+}
+
+export interface TimelineRow {
+  readonly atMin: number;
+  /** ISO 8601 in the scenario start's offset. */
+  readonly at: string;
+  /** `05:15`, `+1d 02:00`: the notation the graph file uses. */
+  readonly clock: string;
+  readonly service: string;
+  readonly from: State;
+  readonly state: State;
+  readonly cause: CauseView;
+  /** Indexes into `timeline`: this transition's cause chain back to the root, starting with itself. */
+  readonly chain: readonly number[];
+  /** Index into `observations` of the observation this transition was matched to. */
+  readonly observation?: number;
+}
+
+export interface ObservationRow {
+  readonly atMin: number;
+  readonly at: string;
+  readonly clock: string;
+  readonly service: string;
+  readonly state: State;
+  readonly note?: string;
+  readonly predictedMin?: number;
+  readonly predictedClock?: string;
+  /** Predicted minus observed, minutes (negative = the replay is early). */
+  readonly errorMin?: number;
+  /** Caused directly by a scenario event at that instant: not scored. */
+  readonly input: boolean;
+  /** Matched, and in the same order relative to every other matched observation. */
+  readonly inOrder?: boolean;
+}
+
+export interface Summary {
+  readonly rootCause?: { readonly service: string; readonly clock: string; readonly text: string };
+  readonly firstImpact?: { readonly service: string; readonly state: State; readonly clock: string; readonly atMin: number };
+  /** Minutes from the first impact until every service is ok and stays so; null = not within the replay. */
+  readonly timeToAllOkMin: number | null;
+  readonly allOkClock: string | null;
+  /** Services that were not ok at some point, by id. */
+  readonly servicesHit: readonly string[];
+  readonly servicesDown: readonly string[];
+  readonly findings: { readonly error: number; readonly warn: number; readonly info: number };
+}
+
+export interface WhatIfRow {
+  readonly rank: number;
+  readonly id: string;
+  readonly title: string;
+  readonly prevented: boolean;
+  readonly affected: readonly string[];
+  /** Minutes after the scenario start when every service is ok again and stays so; null = never. */
+  readonly allOkMin: number | null;
+  readonly allOkClock: string | null;
+  /** Tier-weighted minutes not ok. */
+  readonly serviceMinutesLost: number;
+  readonly toolingUsable: boolean;
+}
+
+export interface ReportData {
+  readonly formatVersion: number;
+  readonly graph: { readonly name: string; readonly title: string; readonly file: string; readonly sources: readonly string[] };
+  readonly scenario: { readonly id: string; readonly title: string; readonly start: string; readonly endMin: number; readonly endClock: string } | null;
+  readonly summary: Summary;
+  /** In file order. */
+  readonly services: readonly ServiceView[];
+  /** Sorted by from, then to. */
+  readonly edges: readonly EdgeView[];
+  readonly findings: readonly Finding[];
+  readonly timeline: readonly TimelineRow[];
+  readonly observations: readonly ObservationRow[];
+  readonly fidelity: {
+    readonly matched: number; readonly total: number; readonly inputs: number;
+    readonly maxErrorMinutes: number; readonly meanErrorMinutes: number; readonly orderAgrees: boolean;
+    readonly unmatched: number;
+  } | null;
+  /** Services that went down, each with the chain at its first `down`. */
+  readonly causeChains: readonly { readonly service: string; readonly transition: number }[];
+  readonly deadlocks: readonly { readonly clock: string; readonly cycle: readonly string[] }[];
+  readonly blastRadius: readonly BlastRadius[];
+  readonly cycles: readonly RuntimeCycle[];
+  readonly toolingCycles: readonly ToolingCycle[];
+  /** The baseline (no what-if), then the ranking. */
+  readonly baseline: { readonly serviceMinutesLost: number; readonly allOkMin: number | null; readonly allOkClock: string | null } | null;
+  readonly whatIfs: readonly WhatIfRow[];
+}

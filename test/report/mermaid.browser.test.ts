@@ -1,0 +1,71 @@
+/**
+ * Mermaid validity, checked by Mermaid itself (its browser build, in headless Chromium): every
+ * `.mmd` export and every ```mermaid block of the Markdown reports must parse and render, and a
+ * hostile title must come out as text, not markup.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launch } from './browser.js';
+
+/** Browser globals, used only inside page.evaluate callbacks (this project's TS lib has no DOM). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any, DOMParser: any;
+
+if (!hasChromium) console.warn(`SKIPPED mermaid browser test: ${CHROMIUM} not found (.ci/run installs Debian chromium)`);
+
+const mermaidJs = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
+
+function sources(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const dir of ['reports', 'test/report/fixtures/golden']) {
+    for (const f of readdirSync(dir).sort()) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      if (f.endsWith('.mmd')) out.push([`${dir}/${f}`, text]);
+      if (f.endsWith('.md')) {
+        const block = /```mermaid\n([\s\S]*?)```/.exec(text);
+        if (block) out.push([`${dir}/${f} (mermaid block)`, block[1]!]);
+      }
+    }
+  }
+  return out;
+}
+
+describe.skipIf(!hasChromium)('Mermaid output parses and renders in Mermaid', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const b = await launch();
+    close = b.close;
+    page = await b.context.newPage();
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ path: mermaidJs });
+    await page.evaluate(() => (window as unknown as { mermaid: { initialize(o: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+  });
+  afterAll(async () => { await close?.(); });
+
+  const list = sources();
+  it('finds the diagrams to check', () => {
+    expect(list.length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const [name, src] of list) {
+    it(name, async () => {
+      const result = await page.evaluate(async (text) => {
+        const m = (window as unknown as { mermaid: { render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+        try {
+          const { svg } = await m.render(`d${Math.floor(Math.random() * 1e9)}`, text);
+          const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+          return { ok: true, images: doc.querySelectorAll('img').length, text: doc.documentElement.textContent ?? '' };
+        } catch (e) {
+          return { ok: false, error: String(e) };
+        }
+      }, src);
+      expect(result).toMatchObject({ ok: true, images: 0 });
+      if (src.includes('#60;img')) expect(result.text).toContain('<img src=x onerror=alert(1)>');
+    });
+  }
+});
