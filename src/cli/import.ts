@@ -1,0 +1,83 @@
+/** `faultline import FORMAT FILE|DIR… [--out FILE] [--merge EXISTING.yaml]`: graphs from what teams already have. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { formatDiagnostic } from '../model/diagnostic.js';
+import { runImport, type ImportInput } from '../import/index.js';
+import { FORMATS, isFormat, type Format } from '../import/types.js';
+import { EXIT, UsageError, type Command } from './command.js';
+
+const ALIASES: Record<string, Format> = { kubernetes: 'k8s', 'docker-compose': 'compose', catalog: 'backstage' };
+
+function formatOf(word: string): Format | undefined {
+  return isFormat(word) ? word : Object.hasOwn(ALIASES, word) ? ALIASES[word] : undefined;
+}
+
+/** `FORMAT input…` where any input may also be `FORMAT:path` (several formats in one import). */
+export function parseInputs(positionals: readonly string[]): ImportInput[] {
+  const [first, ...rest] = positionals;
+  if (first === undefined) throw new UsageError(`no FORMAT given (one of ${FORMATS.join(', ')})`);
+  const fallback = formatOf(first);
+  const items = fallback ? rest : positionals;
+  if (items.length === 0) throw new UsageError('no FILE or DIR given');
+  return items.map((item) => {
+    const m = /^([a-z0-9-]+):(.+)$/.exec(item);
+    const prefixed = m ? formatOf(m[1]!) : undefined;
+    if (prefixed) return { format: prefixed, path: m![2]! };
+    if (!fallback) throw new UsageError(`unknown format "${first}" (one of ${FORMATS.join(', ')}; or prefix each input, e.g. compose:FILE)`);
+    return { format: fallback, path: item };
+  });
+}
+
+const command: Command = {
+  name: 'import',
+  summary: 'Build a graph from Backstage catalogs, Docker Compose, Kubernetes manifests, Jaeger or Kiali data.',
+  usage: 'faultline import FORMAT FILE|DIR… [--out FILE] [--merge EXISTING.yaml] [--name NAME]',
+  options: { out: { type: 'string', short: 'o' }, merge: { type: 'string' }, name: { type: 'string' } },
+  optionHelp: [
+    'FORMAT             backstage | compose | k8s | jaeger | kiali; any input may also be FORMAT:PATH',
+    '--out FILE         write the graph to FILE (default: stdout)',
+    '--merge FILE       fold the import into an existing graph, keeping its hand edits; lists edges',
+    '                   the import no longer sees (without deleting them)',
+    '--name NAME        the graph name (default: from the first input)',
+  ],
+  examples: [
+    'faultline import k8s release/kubernetes-manifests.yaml > shop.yaml',
+    'faultline import compose docker-compose.yml docker-compose.override.yml --out shop.yaml',
+    'faultline import compose docker-compose.yml jaeger:dependencies.json --merge shop.yaml --out shop.yaml',
+    'faultline import backstage catalog/ --out catalog.yaml',
+  ],
+  run(values, positionals, io) {
+    const inputs = parseInputs(positionals);
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    const mergeFile = typeof values.merge === 'string' ? values.merge : undefined;
+    let merge: { file: string; text: string } | undefined;
+    if (mergeFile !== undefined) {
+      try {
+        merge = { file: mergeFile, text: readFileSync(mergeFile, 'utf8') };
+      } catch (e) {
+        io.err(`${mergeFile}:1:1: error: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        return EXIT.badInput;
+      }
+    }
+    const result = runImport(inputs, {
+      ...(typeof values.name === 'string' ? { name: values.name } : {}),
+      ...(merge ? { merge } : {}),
+      ...(out ? { outFile: out } : {}),
+      command: ['faultline import', ...positionals].join(' '),
+    });
+    if (result.diagnostics.length > 0) io.err(result.diagnostics.map(formatDiagnostic).join('\n') + '\n');
+    if (result.text === undefined) return EXIT.badInput;
+    if (out) {
+      try {
+        writeFileSync(out, result.text);
+      } catch (e) {
+        io.err(`faultline import: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        return EXIT.badInput;
+      }
+    } else io.out(result.text);
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    io.err(`imported ${result.services} services, ${result.edges} edges${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${out ? ` → ${out}` : ''}\n`);
+    return EXIT.ok;
+  },
+};
+
+export default command;

@@ -1,0 +1,154 @@
+/**
+ * Joins the readings of every input into one graph of service ids, consistently:
+ * - ids: names are normalised; within one format, two different things with the same id are a
+ *   collision (warning; the later key, in sorted order, takes a qualified id); across formats the
+ *   same id is the same service — that is how compose + jaeger combine.
+ * - duplicates: edges between the same services merge into one with every source and the strongest
+ *   type (hard > buffered > soft > async); the same evidence stated twice in a file is warned about.
+ * - self-loops: dropped with a warning and a comment on the service (the format forbids them).
+ * - dangling references: a name no input (and no --merge base) defines is dropped with a warning
+ *   and a comment on the service that names it.
+ */
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { EdgeType, JsonValue, Location } from '../model/types.js';
+import { normaliseId } from './ids.js';
+import type { GraphEdge, GraphService, ImportedEdge, ImportedGraph, ImportedService, Reading } from './types.js';
+
+const RANK: Record<EdgeType, number> = { async: 0, soft: 1, buffered: 2, hard: 3 };
+
+interface ServiceAcc { first: ImportedService; x: Record<string, JsonValue>; notes: string[]; sources: Location[]; entrypoint: boolean; id: string }
+interface EdgeAcc { from: string; targets: string[]; parts: { type: EdgeType; note?: string; evidence: string; loc: Location }[]; calls?: number }
+
+export function combine(readings: readonly Reading[], knownIds: ReadonlySet<string> = new Set()): ImportedGraph {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (loc: Location, message: string) => diagnostics.push({ ...loc, severity: 'warning', message });
+  const byId = new Map<string, ServiceAcc>();
+  const owner = new Map<string, string>(); // id → `format|key` that took it
+  const idOf = new Map<string, string>(); // `format|key` → id
+
+  for (const r of readings) {
+    const groups = new Map<string, ImportedService[]>();
+    for (const s of r.services) groups.set(s.key, [...(groups.get(s.key) ?? []), s]);
+    for (const key of [...groups.keys()].sort()) {
+      const defs = groups.get(key)!;
+      const s = defs[0]!;
+      const id = allocate(r.format, s, owner, warn);
+      idOf.set(`${r.format}|${key}`, id);
+      const acc = byId.get(id) ?? { first: s, x: {}, notes: [], sources: [], entrypoint: false, id };
+      byId.set(id, acc);
+      defs.forEach((d, i) => {
+        const again = defs.slice(0, i).find((p) => p.loc.file === d.loc.file);
+        if (again) warn(d.loc, `"${d.name}" is defined again in this file (first at line ${again.loc.line}); merged`);
+        mergeService(acc, d);
+      });
+    }
+  }
+
+  const edges = new Map<string, EdgeAcc>();
+  for (const r of readings) {
+    for (const e of r.edges) {
+      const from = idOf.get(`${r.format}|${e.from}`);
+      if (from === undefined) continue;
+      let targets: string[];
+      if ('keys' in e.to) {
+        const known = e.to.keys.map((k) => idOf.get(`${r.format}|${k}`));
+        if (known.every((k) => k === undefined) && e.to.keys.length === 1) {
+          const t = resolveName(e.to.keys[0]!, from, e, byId, knownIds, warn);
+          if (t === undefined) continue;
+          targets = [t];
+        } else targets = known.filter((k): k is string => k !== undefined);
+      } else {
+        const t = resolveName(e.to.name, from, e, byId, knownIds, warn);
+        if (t === undefined) continue;
+        targets = [t];
+      }
+      targets = [...new Set(targets)].sort();
+      if (targets.includes(from)) {
+        targets = targets.filter((t) => t !== from);
+        if (targets.length === 0) {
+          warn(e.loc, `self-loop: ${from} calls itself (${e.evidence}); dropped, a service cannot depend on itself`);
+          addNote(byId.get(from)!, `calls itself (${e.evidence}, ${e.loc.file}:${e.loc.line}); not modelled`);
+          continue;
+        }
+      }
+      const k = `${from}\u0000${targets.join('\u0000')}`;
+      const acc = edges.get(k) ?? { from, targets, parts: [] };
+      edges.set(k, acc);
+      const twice = acc.parts.find((p) => p.evidence === e.evidence && p.loc.file === e.loc.file);
+      if (twice) warn(e.loc, `duplicate: ${e.evidence} states ${from} → ${targets.join(' | ')} again (first at line ${twice.loc.line}); kept once`);
+      acc.parts.push({ type: e.type, evidence: e.evidence, loc: e.loc, ...(e.note ? { note: e.note } : {}) });
+      if (e.calls !== undefined) acc.calls = (acc.calls ?? 0) + e.calls;
+    }
+  }
+
+  const services: GraphService[] = [...byId.values()].sort((a, b) => cmp(a.id, b.id)).map(toService);
+  const graphEdges: GraphEdge[] = [...edges.values()].map(toEdge).sort((a, b) => cmp(a.from, b.from) || cmp(a.targets.join(' '), b.targets.join(' ')));
+  return { services, edges: graphEdges, diagnostics };
+}
+
+function allocate(format: string, s: ImportedService, owner: Map<string, string>, warn: (l: Location, m: string) => void): string {
+  const me = `${format}|${s.key}`;
+  const free = (id: string) => { const o = owner.get(id); return o === undefined || o === me || !o.startsWith(`${format}|`); };
+  const base = normaliseId(s.name);
+  let id = base;
+  if (!free(base)) {
+    const other = owner.get(base)!.slice(format.length + 1);
+    id = s.qualified.map(normaliseId).find(free) ?? '';
+    for (let n = 2; id === '' || !free(id); n++) id = `${base}-${n}`;
+    warn(s.loc, `id collision: "${s.name}" (${s.key}) and ${other} both become "${base}"; this one is "${id}"`);
+  }
+  if (!owner.has(id)) owner.set(id, me);
+  return id;
+}
+
+function mergeService(acc: ServiceAcc, s: ImportedService): void {
+  if (s.name !== acc.id && acc.x['x-name'] === undefined) acc.x['x-name'] = s.name;
+  for (const [k, v] of Object.entries(s.x)) if (acc.x[k] === undefined) acc.x[k] = v;
+  for (const n of s.notes) addNote(acc, n);
+  acc.sources.push(s.loc);
+  acc.entrypoint ||= s.entrypoint === true;
+  for (const f of ['title', 'description', 'team', 'role'] as const) {
+    if (acc.first[f] === undefined && s[f] !== undefined) acc.first = { ...acc.first, [f]: s[f] };
+  }
+}
+
+function resolveName(name: string, from: string, e: ImportedEdge, byId: Map<string, ServiceAcc>, knownIds: ReadonlySet<string>, warn: (l: Location, m: string) => void): string | undefined {
+  const id = normaliseId(name);
+  if (byId.has(id) || knownIds.has(id)) return id;
+  warn(e.loc, `dangling reference: ${from} names "${name}" (${e.evidence}), which no input defines; edge dropped`);
+  addNote(byId.get(from)!, `names "${name}" (${e.evidence}, ${e.loc.file}:${e.loc.line}), which no input defines; not imported`);
+  return undefined;
+}
+
+function addNote(acc: ServiceAcc, note: string): void {
+  if (!acc.notes.includes(note)) acc.notes.push(note);
+}
+
+function toService(acc: ServiceAcc): GraphService {
+  const f = acc.first;
+  return {
+    id: acc.id,
+    ...(f.title !== undefined ? { title: f.title } : {}),
+    ...(f.description !== undefined ? { description: f.description } : {}),
+    ...(f.team !== undefined ? { team: f.team } : {}),
+    ...(f.role !== undefined ? { role: f.role } : {}),
+    ...(acc.entrypoint ? { entrypoint: true } : {}),
+    x: acc.x, notes: acc.notes, sources: sortLocs(acc.sources),
+  };
+}
+
+function toEdge(acc: EdgeAcc): GraphEdge {
+  const type = acc.parts.reduce<EdgeType>((t, p) => (RANK[p.type] > RANK[t] ? p.type : t), 'async');
+  const notes = [...new Set(acc.parts.filter((p) => p.type === type && p.note).map((p) => p.note!))];
+  return { from: acc.from, targets: acc.targets, type, sources: sortLocs(acc.parts.map((p) => p.loc)), notes, ...(acc.calls !== undefined ? { calls: acc.calls } : {}) };
+}
+
+function sortLocs(locs: readonly Location[]): Location[] {
+  const seen = new Map<string, Location>();
+  for (const l of locs) seen.set(`${l.file}:${l.line}`, l);
+  return [...seen.values()].sort((a, b) => cmp(a.file, b.file) || a.line - b.line);
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

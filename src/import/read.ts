@@ -1,0 +1,70 @@
+/**
+ * The importers' only contact with the file system: expands directories into the files a format
+ * reads (sorted, so output does not depend on directory order) and reads text safely.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Format, InputText } from './types.js';
+
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+const MAX_FILES = 20_000;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+const WANTED: Record<Format, (name: string) => boolean> = {
+  backstage: (n) => /\.ya?ml$/i.test(n),
+  k8s: (n) => /\.ya?ml$/i.test(n),
+  compose: (n) => /^(docker-)?compose([.-].*)?\.ya?ml$/i.test(n),
+  jaeger: (n) => /\.(json|ndjson)$/i.test(n),
+  kiali: (n) => /\.json$/i.test(n),
+};
+
+/** A file stands for itself; a directory for the files in it (recursively) that the format reads. */
+export function expandInputs(path: string, format: Format): { files: string[]; diagnostics: Diagnostic[] } {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    return { files: [], diagnostics: [fileError(path, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)] };
+  }
+  if (!stat.isDirectory()) return { files: [path], diagnostics: [] };
+  const files: string[] = [];
+  const stack = [path];
+  while (stack.length > 0 && files.length < MAX_FILES) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      continue;
+    }
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) subdirs.push(join(dir, e.name));
+      else if (e.isFile() && WANTED[format](e.name)) files.push(join(dir, e.name));
+    }
+    stack.push(...subdirs.reverse());
+  }
+  const diagnostics = files.length === 0 ? [{ ...fileError(path, `no ${format} files in this directory`), severity: 'warning' as const }] : [];
+  return { files: files.sort(), diagnostics };
+}
+
+export function readInput(file: string): InputText | Diagnostic {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_INPUT_BYTES) return fileError(file, `file is ${size} bytes, over the ${MAX_INPUT_BYTES}-byte limit`);
+    bytes = readFileSync(file);
+  } catch (e) {
+    return fileError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return fileError(file, 'file is not valid UTF-8');
+  }
+}
+
+function fileError(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', message };
+}
