@@ -83,7 +83,11 @@ export function syntheticDoc(opts: SyntheticOptions): JsonObject {
     }
     if (layer > 0 && rand() < cycleShare) {
       const j = layerStart(layer - 1) + Math.floor(rand() * (layerStart(layer) - layerStart(layer - 1)));
-      if (j !== i && !seen.has(j)) deps.push({ on: id(j), type: rand() < 0.7 ? 'hard' : 'buffered', ...(rand() < 0.7 ? {} : { buffer: { fillsAfter: '1h', whenFull: 'degraded' } }) });
+      // Same random draws as before; a buffer only on a buffered edge (the schema requires it).
+      if (j !== i && !seen.has(j)) {
+        const type = rand() < 0.7 ? 'hard' : 'buffered';
+        deps.push({ on: id(j), type, ...(rand() < 0.7 || type !== 'buffered' ? {} : { buffer: { fillsAfter: '1h', whenFull: 'degraded' } }) });
+      }
       const last = deps[deps.length - 1] as JsonObject | undefined;
       if (last && last.type === 'buffered' && !last.buffer) last.buffer = { fillsAfter: '1h', whenFull: 'degraded' };
     }

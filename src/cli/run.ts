@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, formatDiagnostic } from '../model/diagnostic.js';
+import { sanitize } from '../model/sanitize.js';
 import { didYouMean } from '../model/suggest.js';
 import { EXIT, UsageError, type Command, type Io } from './command.js';
 import { COMMANDS } from './commands.js';
@@ -70,7 +71,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
     const hint = didYouMean(name, Object.keys(COMMANDS));
-    io.err(`faultline: unknown command "${name}"${hint ? ` (${hint})` : ''}\nRun "faultline --help" for the list.\n`);
+    io.err(`faultline: unknown command "${sanitize(name)}"${hint ? ` (${hint})` : ''}\nRun "faultline --help" for the list.\n`);
     return EXIT.badInput;
   }
   const command = await load();
@@ -78,7 +79,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.err(`faultline ${name}: ${(e as Error).message}\nUsage: ${command.usage}\n`);
+    io.err(`faultline ${name}: ${sanitize((e as Error).message)}\nUsage: ${command.usage}\n`);
     return EXIT.badInput;
   }
   if (parsed.values.help) {
@@ -89,7 +90,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(parsed.values, parsed.positionals, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`faultline ${name}: ${e.message}\nUsage: ${command.usage}\n`);
+      io.err(`faultline ${name}: ${sanitize(e.message)}\nUsage: ${command.usage}\n`);
       return EXIT.badInput;
     }
     if (e instanceof InputError) {

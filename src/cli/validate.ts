@@ -1,28 +1,54 @@
 /** `faultline validate FILE…`: every problem of every file, compiler style; exit 2 on any error. */
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
+import { sanitize, terminalJson } from '../model/sanitize.js';
 import { EXIT, UsageError, type Command } from './command.js';
+
+interface FileResult {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly services: number;
+  readonly scenarios: number;
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function summary(r: FileResult): string {
+  const warned = r.warnings.length > 0 ? `, ${plural(r.warnings.length, 'warning')}` : '';
+  return r.valid
+    ? `${r.file}: ok (${plural(r.services, 'service')}, ${plural(r.scenarios, 'scenario')}${warned})`
+    : `${r.file}: ${plural(r.errors.filter((e) => !/ more errors? not shown$/.test(e.message)).length, 'error')}${warned}`;
+}
 
 const command: Command = {
   name: 'validate',
-  summary: 'Check graph files against the format (schema, references, times).',
+  summary: 'Check graph files against the format: shape (JSON Schema), references, times, patches.',
   usage: 'faultline validate FILE… [--format text|json]',
   options: { format: { type: 'string', default: 'text' } },
-  optionHelp: ['--format text|json  output format (default text)'],
+  optionHelp: [
+    '--format text|json  text: FILE:LINE:COL: error: MESSAGE lines on stderr and a summary per file',
+    '                    on stdout; json: one object { files: [...] } on stdout (default text)',
+  ],
   examples: ['faultline validate graphs/aws-kinesis-2020.yaml', 'faultline validate graphs/*.yaml --format json'],
   run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
     const format = String(values.format);
-    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" (text or json)`);
-    const results = files.map((file) => {
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${sanitize(format)}" (text or json)`);
+    const results = files.map((file): FileResult => {
       const r = loadFile(file);
-      return { file, valid: r.errors.length === 0, services: r.model?.services.length ?? 0, scenarios: r.model?.scenarios.length ?? 0, errors: r.errors };
+      return {
+        file, valid: r.errors.length === 0, services: r.model?.services.length ?? 0, scenarios: r.model?.scenarios.length ?? 0,
+        errors: r.errors, warnings: r.warnings ?? [],
+      };
     });
-    if (format === 'json') io.out(JSON.stringify({ files: results }, null, 2) + '\n');
+    if (format === 'json') io.out(terminalJson({ files: results }) + '\n');
     else {
       for (const r of results) {
-        if (r.valid) io.out(`${r.file}: ok (${r.services} services, ${r.scenarios} scenarios)\n`);
-        else io.err(r.errors.map((d: Diagnostic) => formatDiagnostic(d)).join('\n') + '\n');
+        const lines = [...r.errors, ...r.warnings].sort((a, b) => a.line - b.line || a.column - b.column).map(formatDiagnostic);
+        if (lines.length > 0) io.err(lines.join('\n') + '\n');
+        (r.valid ? io.out : io.err)(sanitize(summary(r)) + '\n');
       }
     }
     return results.every((r) => r.valid) ? EXIT.ok : EXIT.badInput;

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from './diagnostic.js';
 import type { JsonPath, Locator } from './locate.js';
+import { quote } from './sanitize.js';
 import { didYouMean } from './suggest.js';
 import { parseDuration, parseIsoStart, parseTime } from './time.js';
 import {
@@ -18,17 +19,23 @@ type Obj = { readonly [key: string]: JsonValue | undefined };
 export interface BuildResult {
   readonly model?: Model;
   readonly errors: readonly Diagnostic[];
+  /** Problems that do not stop the graph from loading (e.g. a `needs` that can have no effect). */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 export function buildModel(doc: JsonObject, file: string, locate: Locator): BuildResult {
   const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   const fail = (path: JsonPath, message: string, hint?: string, at: 'value' | 'key' = 'value') =>
     errors.push({ ...locate(path, at), severity: 'error', message, ...(hint ? { hint } : {}) });
+  const warn = (path: JsonPath, message: string, hint?: string) =>
+    warnings.push({ ...locate(path, 'key'), severity: 'warning', message, ...(hint ? { hint } : {}) });
 
   const serviceDocs = entries(doc.services);
   const ids = new Set(serviceDocs.map(([id]) => id));
+  const hasFleet = (id: string) => ids.has(id) && (doc.services as Obj)[id] !== null && ((doc.services as Obj)[id] as Obj).fleet !== undefined;
   const checkRef = (id: string, path: JsonPath, what: string) => {
-    if (!ids.has(id)) fail(path, `${what} "${id}" is not a service of this graph`, didYouMean(id, ids));
+    if (!ids.has(id)) fail(path, `${what} ${quote(id)} is not a service of this graph`, didYouMean(id, ids));
   };
   const duration = (text: JsonValue | undefined, path: JsonPath, fallback = 0): number => {
     if (text === undefined) return fallback;
@@ -42,18 +49,32 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     const at: JsonPath = ['services', id];
     const role = (s.role as Role | undefined) ?? 'service';
     const dependsOn = asArray(s.dependsOn).map((d, i) => dependency(d, [...at, 'dependsOn', i]));
+    const direct = new Map<string, number>();
     for (const [i, d] of dependsOn.entries()) {
+      const inList = new Set<string>();
       for (const [j, t] of d.targets.entries()) {
         const p: JsonPath = typeof asArray(s.dependsOn)[i] === 'string'
           ? [...at, 'dependsOn', i] : d.anyOf ? [...at, 'dependsOn', i, 'anyOf', j] : [...at, 'dependsOn', i, 'on'];
         checkRef(t, p, 'dependency');
-        if (t === id) fail(p, `service "${id}" depends on itself`, 'remove the entry, or model the loop through another service');
+        if (t === id) fail(p, `service ${quote(id)} depends on itself`, 'remove the entry, or model the loop through another service');
+        if (inList.has(t)) fail(p, `${quote(t)} is listed twice in this anyOf`, 'each alternative once');
+        inList.add(t);
+        if (!d.anyOf && direct.has(t)) fail(p, `dependency on ${quote(t)} is listed twice (also entry ${direct.get(t)! + 1})`, 'merge the two entries into one');
+        if (!d.anyOf && !direct.has(t)) direct.set(t, i);
+      }
+      if (d.needs !== undefined && d.targets.every((t) => !hasFleet(t))) {
+        warn([...at, 'dependsOn', i, 'needs'], `"needs" has no effect: ${d.targets.map((t) => quote(t)).join(', ')} ${d.targets.length > 1 ? 'have' : 'has'} no fleet`, 'needs is a share of a fleet\'s healthy nodes; remove it or give the dependency a fleet');
       }
     }
     const supports = s.supports === undefined
       ? (TOOLING_ROLES.includes(role) ? '*' : undefined)
       : s.supports === '*' ? '*' : asArray(s.supports).map(String);
-    if (Array.isArray(supports)) supports.forEach((t, i) => checkRef(t, [...at, 'supports', i], 'supported service'));
+    if (Array.isArray(supports)) {
+      supports.forEach((t, i) => {
+        checkRef(t, [...at, 'supports', i], 'supported service');
+        if (supports.indexOf(t) < i) fail([...at, 'supports', i], `${quote(t)} is listed twice in supports`);
+      });
+    }
     return {
       id,
       title: typeof s.title === 'string' ? s.title : id,
@@ -105,7 +126,14 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     });
     return {
       nodes,
-      ...(mesh ? { mesh: { peers: mesh.peers === 'all' || mesh.peers === undefined ? 'all' : Number(mesh.peers), connectPerMinute: Number(mesh.connectPerMinute ?? Infinity) } } : {}),
+      ...(mesh ? {
+        mesh: {
+          peers: mesh.peers === 'all' || mesh.peers === undefined ? 'all' : Number(mesh.peers),
+          connectPerMinute: Number(mesh.connectPerMinute ?? Infinity),
+          ...(typeof mesh.spreadPerMinute === 'number' ? { spreadPerMinute: mesh.spreadPerMinute } : {}),
+          checksums: mesh.checksums === true,
+        },
+      } : {}),
       ...(typeof f.cells === 'number' ? { cells: f.cells } : {}),
       perNode,
       ...(restart && typeof restart.perHour === 'number' ? { restartPerHour: restart.perHour } : {}),
@@ -156,8 +184,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     if (ev.scale !== undefined) {
       const a = one('scale');
       checkRef(String(a.service), [...path, 'scale', 'service'], 'scaled service');
-      const fleetOf = (doc.services as Obj | undefined)?.[String(a.service)] as Obj | undefined;
-      if (ids.has(String(a.service)) && fleetOf?.fleet === undefined) fail([...path, 'scale', 'service'], `"${String(a.service)}" has no fleet to scale`, 'add a fleet: { nodes: N } to the service');
+      if (ids.has(String(a.service)) && !hasFleet(String(a.service))) fail([...path, 'scale', 'service'], `${quote(String(a.service))} has no fleet to scale`, 'add a fleet: { nodes: N } to the service');
       return {
         kind: 'scale', service: String(a.service),
         ...(typeof a.to === 'number' ? { to: a.to } : {}), ...(typeof a.by === 'number' ? { by: a.by } : {}),
@@ -179,10 +206,20 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       checkRef(String(a.service), [...path, 'restart', 'service'], 'restarted service');
       return { kind: 'restart', service: String(a.service), ...(typeof a.perHour === 'number' ? { perHour: a.perHour } : {}) };
     }
+    if (ev.corrupt !== undefined || ev.stop !== undefined) {
+      const key = ev.corrupt !== undefined ? 'corrupt' : 'stop';
+      const a = one(key);
+      checkRef(String(a.service), [...path, key, 'service'], key === 'corrupt' ? 'corrupted service' : 'stopped service');
+      if (ids.has(String(a.service)) && !hasFleet(String(a.service))) fail([...path, key, 'service'], `${quote(String(a.service))} has no fleet to ${key}`, 'add a fleet: { nodes: N } to the service');
+      return key === 'corrupt'
+        ? { kind: 'corrupt', service: String(a.service), nodes: typeof a.nodes === 'number' ? a.nodes : 1 }
+        : { kind: 'stop', service: String(a.service) };
+    }
+    if (typeof ev.milestone === 'string') return { kind: 'milestone', text: ev.milestone };
     return { kind: 'patch', patch: ev.patch ?? {} };
   }
 
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { errors, ...(warnings.length > 0 ? { warnings } : {}) };
   const model: Model = {
     file,
     name: String(doc.name),
@@ -193,7 +230,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     scenarios,
     doc,
   };
-  return { model: deepFreeze(model), errors };
+  return { model: deepFreeze(model), errors, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function entries(v: JsonValue | undefined): [string, JsonValue][] {

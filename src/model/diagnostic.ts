@@ -1,17 +1,44 @@
 /** A problem found in an input file, located on the YAML node it concerns. */
+import { sanitize } from './sanitize.js';
+
 export interface Diagnostic {
   readonly file: string;
   readonly line: number;
   readonly column: number;
   readonly severity: 'error' | 'warning';
   readonly message: string;
-  /** A suggestion, e.g. `did you mean "cloudwatch"?` */
+  /** A suggestion, e.g. `did you mean "metrics"?` */
   readonly hint?: string;
 }
 
-/** `FILE:LINE:COL: error: MESSAGE (hint)` — compiler style, so editors can jump to it. */
+/** Errors reported per file; the rest are counted in one last line. */
+export const MAX_ERRORS = 100;
+
+/**
+ * `FILE:LINE:COL: error: MESSAGE (hint)` — compiler style, so editors can jump to it. Sanitised:
+ * messages quote ids and values from the file, which may hold terminal escapes.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+  return sanitize(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+}
+
+/** Sorted by position, duplicates (same place, same message) removed, at most `cap` kept. */
+export function tidy(diagnostics: readonly Diagnostic[], cap = MAX_ERRORS): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.severity}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  unique.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (unique.length <= cap) return unique;
+  const rest = unique.length - cap;
+  const last = unique[cap]!;
+  return [...unique.slice(0, cap), {
+    file: last.file, line: last.line, column: last.column, severity: 'error',
+    message: `${rest} more error${rest === 1 ? '' : 's'} not shown`, hint: 'fix these first',
+  }];
 }
 
 /** Thrown only for bad input the CLI reports with exit code 2; anything else is a bug. */

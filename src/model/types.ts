@@ -63,6 +63,10 @@ export interface Mesh {
   readonly peers: 'all' | number;
   /** New peers each node connects per minute after nodes are added. */
   readonly connectPerMinute: number;
+  /** Logistic spread rate of a bad state between nodes (per minute); undefined = it does not spread. */
+  readonly spreadPerMinute?: number;
+  /** State messages carry an integrity check: `corrupt` events are rejected. Default false. */
+  readonly checksums?: boolean;
 }
 
 export interface Fleet {
@@ -100,7 +104,10 @@ export type ScenarioAction =
   | { readonly kind: 'fail'; readonly service: string; readonly state: 'down' | 'degraded' }
   | { readonly kind: 'recover'; readonly service: string }
   | { readonly kind: 'restart'; readonly service: string; readonly perHour?: number }
-  | { readonly kind: 'patch'; readonly patch: JsonValue };
+  | { readonly kind: 'patch'; readonly patch: JsonValue }
+  | { readonly kind: 'corrupt'; readonly service: string; readonly nodes: number }
+  | { readonly kind: 'stop'; readonly service: string }
+  | { readonly kind: 'milestone'; readonly text: string };
 
 export interface ScenarioEvent {
   /** Minutes after the scenario start. */

@@ -1,0 +1,45 @@
+/**
+ * Loading: parse + validate + build, for the Kinesis graph and synthetic graphs of 1k/10k/100k
+ * services; and the start-up cost behind the choice of a committed ajv standalone validator over
+ * compiling the schema at start-up (each measured in a fresh `node` process, as a CLI run pays it).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { loadText } from '../model/load.js';
+import { median, type Bench } from './harness.js';
+import { syntheticDoc } from './synthetic.js';
+
+const dist = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const schemaFile = fileURLToPath(new URL('../../src/model/faultline.schema.json', import.meta.url));
+
+/** Milliseconds a fresh process spends in `body` (module loading included), median of `runs`. */
+function inFreshProcess(b: Bench, name: string, body: string, runs: number): void {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const t0 = performance.now(); ${body}; console.log(performance.now() - t0);`], { encoding: 'utf8' });
+    const v = Number(r.stdout.trim().split('\n').pop());
+    if (r.status !== 0 || !Number.isFinite(v)) throw new Error(`bench ${name} failed: ${r.stderr}`);
+    ms.push(v);
+  }
+  b.record({ name, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+}
+
+export function bench(b: Bench): void {
+  const runs = b.quick ? 3 : 7;
+  inFreshProcess(b, 'start-up: import standalone validator (chosen)', `await import(${JSON.stringify(dist('model/schema-validator.generated.js'))})`, runs);
+  inFreshProcess(b, 'start-up: import ajv + compile schema (strict)',
+    `const { compileSchema } = await import(${JSON.stringify(dist('model/schema-codegen.js'))}); const fs = await import('node:fs'); compileSchema(JSON.parse(fs.readFileSync(${JSON.stringify(schemaFile)}, 'utf8')))`, runs);
+  inFreshProcess(b, 'start-up: validate the Kinesis graph, whole process path', `const { loadFile } = await import(${JSON.stringify(dist('model/load.js'))}); loadFile(${JSON.stringify(fileURLToPath(new URL('../../graphs/aws-kinesis-2020.yaml', import.meta.url)))})`, runs);
+
+  const kinesis = readFileSync(new URL('../../graphs/aws-kinesis-2020.yaml', import.meta.url), 'utf8');
+  b.time('load Kinesis 2020 (parse, validate, build, 11 patches)', () => loadText(kinesis, 'k.yaml'), { runs: 21 });
+
+  for (const n of b.quick ? [1000] : [1000, 10_000, 100_000]) {
+    const text = stringify(syntheticDoc({ services: n, events: Math.min(n, 1000) }));
+    b.note(`synthetic ${n} services: ${(text.length / 1e6).toFixed(1)} MB of YAML`);
+    const r = b.time(`load synthetic ${n} services`, () => loadText(text, 's.yaml'), { runs: n >= 100_000 ? 1 : 5, warmup: n >= 100_000 ? 0 : 1 });
+    if (r.errors.length > 0) throw new Error(`synthetic graph invalid: ${r.errors[0]!.message}`);
+  }
+}
