@@ -77,11 +77,14 @@ export function formatIso(atMin: number, start: ScenarioStart): string {
     + `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${zone}`;
 }
 
-/** `05:15` on the start day, `+1d 02:00` on later days (the same notation the file accepts). */
+/**
+ * `05:15` on the start day, `+1d 02:00` on later days (the same notation the file accepts), rounded
+ * to the nearest minute so 05:14:54 reads 05:15 beside an observed 05:15.
+ */
 export function formatClock(atMin: number, start: ScenarioStart): string {
   const localStart = start.epochMs + start.offsetMin * 60_000;
   const dayStart = Math.floor(localStart / 86_400_000) * 86_400_000;
-  const local = localStart + Math.round(atMin * 60) * 1000;
+  const local = localStart + Math.round(atMin) * 60_000;
   const days = Math.floor((local - dayStart) / 86_400_000);
   const d = new Date(local);
   const clock = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;

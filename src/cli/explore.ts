@@ -1,0 +1,65 @@
+/**
+ * `faultline explore FILE [--scenario ID]`: the full-screen terminal UI, or a plain replay summary
+ * when stdout is not a terminal. The UI module is imported only on a terminal, so piped runs never
+ * load ink or react (whose input hook throws without a TTY).
+ */
+import { loadFile } from '../model/load.js';
+import { InputError } from '../model/diagnostic.js';
+import { exploreData } from '../tui/data.js';
+import { createCleanup } from '../tui/cleanup.js';
+import { plainSummary } from '../tui/summary.js';
+import { EXIT, UsageError, type Command } from './command.js';
+
+const command: Command = {
+  name: 'explore',
+  summary: 'Explore a graph and replay a scenario in a full-screen terminal UI (press ? inside for every key).',
+  usage: 'faultline explore FILE [--scenario ID]',
+  options: { scenario: { type: 'string' } },
+  optionHelp: ['--scenario ID  scenario to replay (default: the first)'],
+  examples: ['faultline explore graphs/aws-kinesis-2020.yaml', 'faultline explore graphs/aws-kinesis-2020.yaml | less   # plain summary'],
+  async run(values, files, io) {
+    if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'explore takes one FILE');
+    const { model, errors } = loadFile(files[0]!);
+    if (!model) throw new InputError(errors);
+    const scenarioId = values.scenario === undefined ? undefined : String(values.scenario);
+    if (scenarioId !== undefined && !model.scenarios.some((s) => s.id === scenarioId)) {
+      const known = model.scenarios.map((s) => s.id).join(', ') || 'none';
+      throw new UsageError(`no scenario "${scenarioId}" in ${files[0]} (scenarios: ${known})`);
+    }
+    const data = exploreData(model, scenarioId);
+    if (!io.isTTY || !process.stdin.isTTY) {
+      io.out(plainSummary(data));
+      return EXIT.ok;
+    }
+    return runTerminal(data, io.color);
+  },
+};
+
+async function runTerminal(data: ReturnType<typeof exploreData>, color: boolean): Promise<number> {
+  // React's development build checks and times every render: several times slower per keypress.
+  process.env.NODE_ENV ??= 'production';
+  const { launch } = await import('../tui/launch.js');
+  const cleanup = createCleanup();
+  const restore = () => cleanup.run();
+  const onSignal = (signal: NodeJS.Signals) => { restore(); process.kill(process.pid, signal); };
+  const onCrash = (e: unknown) => {
+    restore();
+    process.stderr.write(`faultline explore: internal error (a bug, please report it):\n${(e as Error)?.stack ?? String(e)}\n`);
+    process.exit(70);
+  };
+  process.on('exit', restore);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  process.once('SIGINT', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  try {
+    await launch(data, { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr, color }, cleanup);
+  } finally {
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  }
+  return EXIT.ok;
+}
+
+export default command;

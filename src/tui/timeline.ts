@@ -1,0 +1,40 @@
+/** The timeline bar: the replay span, a marker per event instant, the current time. */
+import { SYMBOL } from './theme.js';
+import { clock, type PaneCtx } from './context.js';
+import { line, seg, type Line, type Seg } from './lines.js';
+import { SPEEDS } from './state.js';
+
+export function barLine(times: readonly number[], endMin: number, t: number, width: number): Line {
+  const w = Math.max(10, width);
+  const pos = (x: number) => (endMin <= 0 ? 0 : Math.round((Math.min(x, endMin) / endMin) * (w - 1)));
+  const cells = Array.from({ length: w }, () => '─');
+  for (const x of times) cells[pos(x)] = '┼';
+  const at = pos(t);
+  return line([seg(cells.slice(0, at).join(''), 'accent'), seg('◆', 'title', true), seg(cells.slice(at + 1).join(''), 'muted')]);
+}
+
+/** What changed at exactly this instant, e.g. `auth → ✖ down  +2 more`. */
+export function changesAt(ctx: PaneCtx, t: number): Seg[] {
+  const tl = ctx.view.replay?.timeline ?? [];
+  let lo = 0, hi = tl.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tl[mid]!.atMin < t - 1e-9) lo = mid + 1; else hi = mid; }
+  const here = [];
+  for (let i = lo; i < tl.length && tl[i]!.atMin <= t + 1e-9; i++) here.push(tl[i]!);
+  const events = ctx.data.scenario?.events.filter((e) => Math.abs(e.atMin - t) < 1e-9) ?? [];
+  const out: Seg[] = events.map((e) => seg(`event: ${e.action.kind}${'service' in e.action ? ` ${e.action.service}` : ''}  `, 'accent'));
+  for (const x of here.slice(0, 2)) out.push(seg(`${x.service} → `), seg(`${SYMBOL[x.state]} ${x.state}  `, x.state));
+  if (here.length > 2) out.push(seg(`+${here.length - 2} more`, 'muted'));
+  return out;
+}
+
+export function statusLine(ctx: PaneCtx, playing: boolean, speed: number, width: number): Line {
+  if (!ctx.data.scenario) return line([seg('no scenario in this graph: nothing to replay', 'muted')]);
+  const times = ctx.view.eventTimes;
+  const idx = times.filter((x) => x <= ctx.timeMin + 1e-9).length;
+  const head = `${playing ? '▶' : '⏸'} ${clock(ctx, ctx.timeMin)} ${SPEEDS[speed]}m/s  ${idx}/${times.length}  `;
+  const tail = ` ${clock(ctx, 0)}–${clock(ctx, ctx.view.endMin)}`;
+  const changes = changesAt(ctx, ctx.timeMin);
+  const room = width - head.length - tail.length;
+  const used = changes.reduce((n, s) => n + s.text.length, 0);
+  return line([seg(head, playing ? 'accent' : undefined, true), ...changes, seg(' '.repeat(Math.max(0, room - used))), seg(tail, 'muted')]);
+}

@@ -1,0 +1,49 @@
+/** A real terminal for end-to-end tests: a detached tmux session of a fixed size. */
+import { execFileSync } from 'node:child_process';
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function hasTmux(): boolean {
+  try { tmux('-V'); return true; } catch { return false; }
+}
+
+export class Term {
+  constructor(readonly name: string) {}
+
+  static start(name: string, command: string, cwd: string, width = 80, height = 24, env: readonly string[] = []): Term {
+    try { tmux('kill-session', '-t', name); } catch { /* none yet */ }
+    // DEV must not be set (ink 6 would try to reach React DevTools and hang).
+    tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), '-c', cwd, '-e', 'DEV=', '-e', 'TERM=xterm-256color', ...env.flatMap((e) => ['-e', e]),
+      `sh -c '${command}; echo FAULTLINE_EXIT=$?; sleep 60'`);
+    return new Term(name);
+  }
+
+  screen(): string { return tmux('capture-pane', '-p', '-t', this.name); }
+  /** The screen with its colour and style escapes. */
+  styledScreen(): string { return tmux('capture-pane', '-e', '-p', '-t', this.name); }
+  flag(name: string): string { return tmux('display-message', '-p', '-t', this.name, `#{${name}}`).trim(); }
+  keys(...keys: string[]): void { for (const k of keys) tmux('send-keys', '-t', this.name, k); }
+  resize(width: number, height: number): void { tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height)); }
+  /** The pid of the program the pane's shell runs (the shell's only child). */
+  childPid(): number {
+    return Number(execFileSync('ps', ['-o', 'pid=', '--ppid', this.flag('pane_pid')], { encoding: 'utf8' }).trim().split('\n')[0]);
+  }
+  kill(): void { try { tmux('kill-session', '-t', this.name); } catch { /* gone */ } }
+
+  /** Sends keys one by one, pausing so each is its own keypress (not a pasted chunk). */
+  async type(...keys: string[]): Promise<void> {
+    for (const k of keys) { this.keys(k); await sleep(120); }
+  }
+
+  async until(pred: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+    const end = Date.now() + timeoutMs;
+    let s = '';
+    while (Date.now() < end) {
+      s = this.screen();
+      if (pred(s)) return s;
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+  }
+}
