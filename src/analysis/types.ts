@@ -10,6 +10,8 @@ export interface Finding {
   readonly services: readonly string[];
   readonly path?: readonly string[];
   readonly location: Location;
+  /** Stable identity for baselines and SARIF: rule + what it is about, never line numbers or figures. */
+  readonly fingerprint?: string;
 }
 
 export interface BlastRadius {
@@ -24,6 +26,8 @@ export interface BlastRadius {
   readonly entrypointsHit: number;
   /** Minutes until the first other service is hit (buffers delay it); undefined = hits nothing. */
   readonly timeToImpactMin?: number;
+  /** With the member lists: members hit only after buffers fill, with when and how (minutes). */
+  readonly delayed?: readonly { readonly service: string; readonly state: 'down' | 'degraded'; readonly atMin: number }[];
 }
 
 export interface RuntimeCycle {
@@ -42,6 +46,10 @@ export interface ToolingCycle {
   readonly path: readonly string[];
   /** Total buffer delay along the path, in minutes (0 = no buffer). */
   readonly bufferDelayMin: number;
+  /** What the root's failure does to the tool. */
+  readonly toolState?: 'down' | 'degraded';
+  /** How many roots in all share fate with this tool (only the nearest few are listed). */
+  readonly rootsTotal?: number;
 }
 
 export interface ScalingHazard {
@@ -53,7 +61,17 @@ export interface ScalingHazard {
   readonly headroomNodes?: number;
   readonly headroomPercent?: number;
   /** A scenario scale event that crosses the limit, if any. */
-  readonly crossedBy?: { readonly scenario: string; readonly atMin: number; readonly toNodes: number };
+  readonly crossedBy?: {
+    readonly scenario: string; readonly atMin: number; readonly toNodes: number;
+    readonly fromNodes?: number; readonly overMin?: number; readonly loc?: Location;
+  };
+  readonly base?: number;
+  readonly perPeer?: number;
+  readonly limit?: number;
+  /** Per-node usage at the current size. */
+  readonly usage?: number;
+  /** The resource's line in the YAML. */
+  readonly loc?: Location;
 }
 
 export interface RestartHazard {
@@ -61,6 +79,42 @@ export interface RestartHazard {
   readonly nodes: number;
   readonly perHour: number;
   readonly fullRestartHours: number;
+  /** The fleet's line in the YAML. */
+  readonly loc?: Location;
+}
+
+/** Entrypoints that wait, over hard edges, on a fleet meshed all-to-all (rule request-path-mesh). */
+export interface MeshPathHazard {
+  readonly service: string;
+  readonly nodes: number;
+  /** Sorted. */
+  readonly entrypoints: readonly string[];
+  /** From the nearest entrypoint to the meshed fleet. */
+  readonly path: readonly string[];
+  readonly loc?: Location;
+}
+
+/** A mesh that spreads a bad state without checksums (rule unchecked-state-spread). */
+export interface SpreadHazard {
+  readonly service: string;
+  readonly nodes: number;
+  readonly spreadPerMinute: number;
+  readonly serving: number;
+  /** Minutes for one corrupted node to take the fleet below `serving` (logistic curve). */
+  readonly minutesToDown?: number;
+  readonly loc?: Location;
+}
+
+/** A fleet restored one node at a time that a full mesh can take down whole (rule restart-scales-with-fleet). */
+export interface RebuildHazard {
+  readonly service: string;
+  readonly nodes: number;
+  readonly perHour: number;
+  /** nodes / perHour. */
+  readonly hours: number;
+  /** The full-mesh fleet it waits on (absent: it is one). */
+  readonly via?: string;
+  readonly loc?: Location;
 }
 
 export interface SinglePointsOfFailure {
@@ -74,8 +128,18 @@ export interface Audit {
   /** Every service, ranked by score (then id). */
   readonly blastRadius: readonly BlastRadius[];
   readonly cycles: readonly RuntimeCycle[];
+  /** Loops of hard (non-anyOf) dependencies: each one cannot restart on its own. */
+  readonly deadlocks?: readonly RuntimeCycle[];
   readonly toolingCycles: readonly ToolingCycle[];
   readonly spof: readonly SinglePointsOfFailure[];
   readonly scaling: readonly ScalingHazard[];
   readonly restart: readonly RestartHazard[];
+  /** Full-mesh and spread hazards (rules request-path-mesh, unchecked-state-spread, restart-scales-with-fleet). */
+  readonly mesh?: {
+    readonly requestPath: readonly MeshPathHazard[];
+    readonly unchecked: readonly SpreadHazard[];
+    readonly rebuild: readonly RebuildHazard[];
+  };
+  /** Findings dropped by the rules file's ignores and by a baseline. */
+  readonly suppressed?: number;
 }

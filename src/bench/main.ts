@@ -5,6 +5,13 @@
 import { createBench, type Bench } from './harness.js';
 
 const AREAS: Record<string, () => Promise<{ bench(b: Bench): void | Promise<void> }>> = {
+  tui: () => import('./tui.js'),
+  load: () => import('./load.js'),
+  import: () => import('./import.js'),
+  replay: () => import('./replay.js'),
+  report: () => import('./report.js'),
+  audit: () => import('./audit.js'),
+  spread: () => import('./spread.js'),
 };
 
 const wanted = process.argv.slice(2);

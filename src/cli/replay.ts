@@ -45,7 +45,7 @@ const command: Command = {
     'faultline replay graphs/aws-kinesis-2020.yaml --check',
     'faultline replay graphs/aws-kinesis-2020.yaml --what-ifs',
     'faultline replay graphs/aws-kinesis-2020.yaml --at 08:00',
-    'faultline replay graphs/aws-kinesis-2020.yaml --what-if raise-thread-limit --format json',
+    'faultline replay graphs/aws-kinesis-2020.yaml --what-ifs --format json',
   ],
   run(values, files, io) {
     if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'give exactly one FILE');

@@ -1,0 +1,214 @@
+/**
+ * Blast radius of every service at once, bit-parallel: each batch of 32·W failing services is one
+ * lane per service in W 32-bit words per node; a node's `down` and `hit` (degraded-or-worse) words
+ * are the OR over its clauses of the AND over the clause's targets (an `anyOf` fails only when
+ * every alternative does), mapped by the edge kind (§4): hard passes down/hit, soft turns down into
+ * hit, a buffered edge turns hit into its `whenFull` (final states: the buffer always fills in the
+ * end). Nodes are evaluated component by component in dependency order (SCC condensation); inside
+ * a cycle a worklist iterates to the least fixpoint. Counts are summed in bit-sliced counters, so
+ * per-node work stays a few word operations whatever the batch width. Cost: O(n·E/32) word ops.
+ */
+import type { Index } from './graph.js';
+import { dependencyCsr } from './graph.js';
+import { stronglyConnected } from './scc.js';
+import { postorderWithin, selfLoop } from './postorder.js';
+import { KIND } from './graph.js';
+
+export interface ToolSpec {
+  readonly node: number;
+  /** Supported services, or undefined for all ("*"). */
+  readonly supports?: readonly number[];
+}
+
+export interface BlastCounts {
+  readonly downCount: Int32Array;
+  readonly degradedCount: Int32Array;
+  readonly entrypointsHit: Int32Array;
+  readonly score: Float64Array;
+  /** For each entrypoint (by node), the services whose single failure takes it down, ascending. */
+  readonly spof: ReadonlyMap<number, number[]>;
+  /**
+   * For each tool (same order as given), by root: 0 = no, 1 = the root's failure degrades the tool,
+   * 2 = takes it down — in both cases also hitting (or being) a service the tool supports.
+   */
+  readonly toolRoots: readonly Uint8Array[];
+}
+
+const TIER_WEIGHT = [8, 4, 2, 1];
+
+export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 32): BlastCounts {
+  const n = ix.n;
+  const W = words;
+  const lanes = 32 * W;
+  const sccs = stronglyConnected(dependencyCsr(ix, () => true));
+  const order = sccs.members; // grouped by component, components in dependency order
+  const D = new Int32Array(n * W);
+  const G = new Int32Array(n * W);
+  if (W < 1 || W > 32) throw new RangeError('blastCounts: words must be 1…32');
+  const nzD = new Int32Array(n);
+  const nzG = new Int32Array(n);
+  const lane = new Int32Array(n).fill(-1);
+  const dirty = new Uint8Array(n);
+  const within = postorderWithin(ix, sccs);
+  const positionIn = new Int32Array(n);
+  for (let m = 0; m < n; m++) positionIn[within[m]!] = m;
+  const nd = new Int32Array(W);
+  const ng = new Int32Array(W);
+  const planes = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  // 4 tiers down, 4 tiers degraded-only, entrypoints hit: bit-sliced counters, planes × W words each.
+  const counters = new Int32Array(9 * planes * W);
+  const out = { downCount: new Int32Array(n), degradedCount: new Int32Array(n), entrypointsHit: new Int32Array(n), score: new Float64Array(n) };
+  const spof = new Map<number, number[]>();
+  for (let v = 0; v < n; v++) if (ix.entry[v]) spof.set(v, []);
+  const toolAt = new Int32Array(n).fill(-1);
+  tools.forEach((t, i) => { toolAt[t.node] = i; });
+  const toolRoots = tools.map(() => new Uint8Array(n));
+  const touched: number[] = [];
+
+  // Sparse words: nzD/nzG hold, per node, which of its W words are non-zero (W ≤ 32), so a
+  // clause only touches the words where every target has a failing source in this batch.
+  const evaluate = (v: number): boolean => {
+    let outD = 0;
+    let outG = 0;
+    const l = lane[v]!;
+    if (l >= 0) { nd[l >> 5] = 1 << (l & 31); ng[l >> 5] = 1 << (l & 31); outD = outG = 1 << (l >> 5); }
+    for (let c = ix.clauseStart[v]!; c < ix.clauseStart[v + 1]!; c++) {
+      const a = ix.targetStart[c]!;
+      const b = ix.targetStart[c + 1]!;
+      let mG = -1;
+      let mD = -1;
+      for (let k = a; k < b && mG !== 0; k++) { const t = ix.targets[k]!; mG &= nzG[t]!; mD &= nzD[t]!; }
+      if (mG === 0) continue;
+      const kind = ix.clauseKind[c]!;
+      // Words this clause can set, read from D (hard/soft) or G (hard/buffered).
+      const useD = kind === KIND.hard || kind === KIND.soft ? mD : 0;
+      const useG = kind === KIND.soft ? 0 : mG;
+      for (let m = useD | useG; m !== 0;) {
+        const low = m & -m;
+        m ^= low;
+        const w = 31 - Math.clz32(low);
+        let xd = (useD & low) !== 0 ? -1 : 0;
+        let xg = (useG & low) !== 0 ? -1 : 0;
+        for (let k = a; k < b; k++) { const t = ix.targets[k]! * W + w; xd &= D[t]!; xg &= G[t]!; }
+        if (kind === KIND.hard) { nd[w]! |= xd; ng[w]! |= xg | xd; }
+        else if (kind === KIND.soft) ng[w]! |= xd;
+        else if (kind === KIND.bufferedDown) { nd[w]! |= xg; ng[w]! |= xg; }
+        else ng[w]! |= xg;
+        if (nd[w] !== 0) outD |= low;
+        if (ng[w] !== 0) outG |= low;
+      }
+    }
+    const base = v * W;
+    let changed = false;
+    for (let m = outG; m !== 0;) {
+      const low = m & -m;
+      m ^= low;
+      const w = 31 - Math.clz32(low);
+      const d = nd[w]!;
+      const g = ng[w]! | d;
+      nd[w] = 0;
+      ng[w] = 0;
+      if (D[base + w] !== d || G[base + w] !== g) { changed = true; D[base + w] = d; G[base + w] = g; }
+    }
+    if (outG !== 0 && nzG[v] === 0) touched.push(v);
+    nzD[v] = outD;
+    nzG[v] = outG;
+    return changed;
+  };
+
+  const add = (counter: number, w: number, x: number) => {
+    let carry = x;
+    for (let p = 0; carry !== 0 && p < planes; p++) {
+      const at = (counter * planes + p) * W + w;
+      const cur = counters[at]!;
+      counters[at] = cur ^ carry;
+      carry &= cur;
+    }
+  };
+  const read = (counter: number, l: number): number => {
+    let value = 0;
+    for (let p = 0; p < planes; p++) value |= ((counters[(counter * planes + p) * W + (l >> 5)]! >>> (l & 31)) & 1) << p;
+    return value;
+  };
+
+  for (let first = 0; first < n; first += lanes) {
+    const batch = order.subarray(first, Math.min(n, first + lanes));
+    batch.forEach((v, i) => { lane[v] = i; });
+    for (let k = sccs.comp[batch[0]!]!; k < sccs.count; k++) {
+      const a = sccs.memberStart[k]!;
+      const b = sccs.memberStart[k + 1]!;
+      if (b - a === 1) { evaluate(sccs.members[a]!); if (!selfLoop(ix, sccs.members[a]!)) continue; }
+      // A cycle: sweep its members in DFS postorder (dependencies first, so a wave crosses the
+      // whole loop in one sweep) re-evaluating only those whose inputs changed, until none did.
+      for (let m = a; m < b; m++) dirty[within[m]!] = 1;
+      let again = true;
+      while (again) {
+        again = false;
+        for (let m = a; m < b; m++) {
+          const v = within[m]!;
+          if (!dirty[v]) continue;
+          dirty[v] = 0;
+          if (!evaluate(v)) continue;
+          for (let r = ix.revStart[v]!; r < ix.revStart[v + 1]!; r++) {
+            const o = ix.clauseOwner[ix.revClauses[r]!]!;
+            if (sccs.comp[o] === k && !dirty[o]) { dirty[o] = 1; if (positionIn[o]! <= m) again = true; }
+          }
+        }
+      }
+    }
+    counters.fill(0);
+    for (const v of touched) {
+      const base = v * W;
+      const l = lane[v]!;
+      const tool = toolAt[v]!;
+      for (let m = nzG[v]!; m !== 0;) {
+        const low = m & -m;
+        m ^= low;
+        const w = 31 - Math.clz32(low);
+        const self = l >= 0 && l >> 5 === w ? 1 << (l & 31) : 0;
+        const d = D[base + w]! & ~self;
+        const g = G[base + w]! & ~self;
+        if (g === 0) continue;
+        add(ix.tier[v]!, w, d);
+        add(4 + ix.tier[v]!, w, g & ~d);
+        if (ix.entry[v]) { add(8, w, g); if (d !== 0) forBits(d, w, (x) => spof.get(v)!.push(batch[x]!)); }
+        if (tool >= 0) {
+          let mask = g;
+          const sup = tools[tool]!.supports;
+          if (sup) { let m = 0; for (const s of sup) m |= G[s * W + w]!; mask &= m; }
+          if (mask !== 0) forBits(mask, w, (x) => { toolRoots[tool]![batch[x]!] = 1; });
+          if ((mask & d) !== 0) forBits(mask & d, w, (x) => { toolRoots[tool]![batch[x]!] = 2; });
+        }
+      }
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const v = batch[i]!;
+      let down = 0, deg = 0, score = 0;
+      for (let t = 0; t < 4; t++) {
+        const dn = read(t, i);
+        const dg = read(4 + t, i);
+        down += dn;
+        deg += dg;
+        score += TIER_WEIGHT[t]! * (dn + dg / 2);
+      }
+      out.downCount[v] = down;
+      out.degradedCount[v] = deg;
+      out.score[v] = score;
+      out.entrypointsHit[v] = read(8, i);
+    }
+    for (const v of touched) { D.fill(0, v * W, v * W + W); G.fill(0, v * W, v * W + W); nzD[v] = 0; nzG[v] = 0; }
+    touched.length = 0;
+    batch.forEach((v) => { lane[v] = -1; });
+  }
+  for (const list of spof.values()) list.sort((a, b) => a - b);
+  return { ...out, spof, toolRoots };
+}
+
+function forBits(x: number, w: number, f: (lane: number) => void): void {
+  let m = x;
+  while (m !== 0) {
+    const low = m & -m;
+    f(w * 32 + 31 - Math.clz32(low));
+    m ^= low;
+  }
+}

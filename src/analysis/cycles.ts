@@ -1,0 +1,95 @@
+/**
+ * Runtime cycles: strongly connected components over the dependencies a service needs to run
+ * (hard and buffered; each `anyOf` alternative counts, since the loop is real while the other
+ * alternatives are down). Recovery deadlocks: components over hard, non-`anyOf` edges only — the
+ * edges a service needs before it can start (§4), so such a loop cannot restart on its own.
+ * Each component gets a shortest concrete cycle found by BFS inside it.
+ */
+import type { RuntimeCycle } from './types.js';
+import { KIND, dependencyCsr, type Csr, type Index } from './graph.js';
+import { hasSelfLoop, stronglyConnected, type Sccs } from './scc.js';
+
+export interface CycleResult {
+  readonly cycles: readonly RuntimeCycle[];
+  readonly deadlocks: readonly RuntimeCycle[];
+}
+
+/** BFS starts tried per component are capped so one huge component costs O(budget), not O(V·E). */
+const BFS_BUDGET = 2_000_000;
+
+export function findCycles(ix: Index): CycleResult {
+  const runtime = dependencyCsr(ix, (c) => ix.clauseKind[c] !== KIND.soft);
+  const hard = dependencyCsr(ix, (c) => ix.clauseKind[c] === KIND.hard && ix.clauseAnyOf[c] === 0);
+  const hardSccs = stronglyConnected(hard);
+  const hardCycles = cyclesOf(ix, hard, hardSccs, true);
+  const deadlockComp = new Uint8Array(ix.n);
+  for (const c of hardCycles) for (const id of c.members) deadlockComp[ix.pos.get(id)!] = 1;
+  const cycles = cyclesOf(ix, runtime, stronglyConnected(runtime), false)
+    .map((c) => ({ ...c, deadlocks: c.members.some((id) => deadlockComp[ix.pos.get(id)!] === 1) }));
+  return { cycles, deadlocks: hardCycles };
+}
+
+function cyclesOf(ix: Index, g: Csr, sccs: Sccs, deadlocks: boolean): RuntimeCycle[] {
+  const out: RuntimeCycle[] = [];
+  for (let k = 0; k < sccs.count; k++) {
+    const a = sccs.memberStart[k]!;
+    const b = sccs.memberStart[k + 1]!;
+    if (b - a === 1 && !hasSelfLoop(g, sccs.members[a]!)) continue;
+    const members = Array.from(sccs.members.subarray(a, b), (v) => ix.ids[v]!).sort();
+    const path = shortestCycle(g, sccs, k, members.map((id) => ix.pos.get(id)!)).map((v) => ix.ids[v]!);
+    out.push({ members, path, deadlocks });
+  }
+  return out.sort((x, y) => (x.path[0]! < y.path[0]! ? -1 : x.path[0]! > y.path[0]! ? 1 : 0));
+}
+
+/** The shortest cycle through any of the first few starts (in id order); first id repeated at the end. */
+export function shortestCycle(g: Csr, sccs: Sccs, k: number, startsById: readonly number[]): number[] {
+  let edges = 0;
+  for (const v of startsById) edges += g.start[v + 1]! - g.start[v]!;
+  const tries = Math.max(1, Math.min(startsById.length, Math.floor(BFS_BUDGET / Math.max(1, edges))));
+  const parent = new Int32Array(g.n);
+  const seen = new Int32Array(g.n).fill(-1);
+  const queue = new Int32Array(startsById.length);
+  const depth = new Int32Array(g.n);
+  let best: number[] | undefined;
+  for (let i = 0; i < tries; i++) {
+    const r = startsById[i]!;
+    const found = bfsBack(g, sccs.comp, k, r, { parent, seen, queue, depth }, i, best?.length);
+    if (found && (!best || found.length < best.length)) best = found;
+    if (best && best.length === 2) break;
+  }
+  return best ?? [startsById[0]!, startsById[0]!];
+}
+
+/** BFS from r inside component k until an edge back to r closes a cycle. */
+interface Scratch { readonly parent: Int32Array; readonly seen: Int32Array; readonly queue: Int32Array; readonly depth: Int32Array }
+
+function bfsBack(g: Csr, comp: Int32Array, k: number, r: number, { parent, seen, queue, depth }: Scratch, stamp: number,
+  bound: number | undefined): number[] | undefined {
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = r;
+  seen[r] = stamp;
+  depth[r] = 0;
+  while (head < tail) {
+    const v = queue[head++]!;
+    const d = depth[v]!;
+    if (bound !== undefined && d + 2 >= bound) return undefined;
+    for (let e = g.start[v]!; e < g.start[v + 1]!; e++) {
+      const w = g.adj[e]!;
+      if (comp[w] !== k) continue;
+      if (w === r) {
+        const path = [r];
+        for (let x = v; x !== r; x = parent[x]!) path.push(x);
+        path.push(r);
+        return [r, ...path.slice(1, -1).reverse(), r];
+      }
+      if (seen[w] === stamp) continue;
+      seen[w] = stamp;
+      parent[w] = v;
+      depth[w] = d + 1;
+      queue[tail++] = w;
+    }
+  }
+  return undefined;
+}

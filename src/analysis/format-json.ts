@@ -1,0 +1,53 @@
+/** `audit --format json` (§6): findings and the ranked blast radius, plus additive tables. */
+import type { Audit, BlastRadius, Finding } from './types.js';
+
+export function auditJson(a: Audit, graph: string, services: number): object {
+  const bigGraph = services > 1000;
+  return {
+    file: a.file,
+    graph,
+    findings: a.findings.map(findingJson),
+    blastRadius: a.blastRadius.map(blastJson),
+    cycles: a.cycles,
+    deadlocks: a.deadlocks ?? [],
+    toolingCycles: a.toolingCycles,
+    spof: a.spof.map((s) => ({ entrypoint: s.entrypoint, count: s.services.length, services: bigGraph ? s.services.slice(0, 20) : s.services })),
+    scaling: a.scaling.map(({ loc: _loc, ...h }) => h),
+    restart: a.restart.map(({ loc: _loc, ...r }) => r),
+    ...(a.mesh ? {
+      mesh: {
+        requestPath: a.mesh.requestPath.map(({ loc: _loc, ...h }) => h),
+        unchecked: a.mesh.unchecked.map(({ loc: _loc, ...h }) => h),
+        rebuild: a.mesh.rebuild.map(({ loc: _loc, ...h }) => h),
+      },
+    } : {}),
+    summary: summary(a.findings, a.suppressed ?? 0),
+  };
+}
+
+export function findingJson(f: Finding): object {
+  return {
+    rule: f.rule, severity: f.severity, message: f.message, services: f.services, path: f.path ?? [],
+    location: { file: f.location.file, line: f.location.line, column: f.location.column },
+    ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
+  };
+}
+
+function blastJson(b: BlastRadius): object {
+  return {
+    service: b.service, downCount: b.downCount, degradedCount: b.degradedCount,
+    ...(b.down ? { down: b.down, degraded: b.degraded ?? [] } : {}),
+    score: b.score, entrypointsHit: b.entrypointsHit,
+    ...(b.timeToImpactMin !== undefined ? { timeToImpactMin: b.timeToImpactMin } : {}),
+    ...(b.delayed ? { delayed: b.delayed } : {}),
+  };
+}
+
+export function summary(findings: readonly Finding[], suppressed: number) {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warn').length,
+    info: findings.filter((f) => f.severity === 'info').length,
+    suppressed,
+  };
+}

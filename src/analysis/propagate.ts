@@ -1,0 +1,135 @@
+/**
+ * Exact single-failure propagation with times: service `source` goes down for good at t = 0; every
+ * other service gets the earliest time it is degraded-or-worse and the earliest time it is down,
+ * by the §4 edge semantics. A Dijkstra-style sweep in time order (Knuth's generalisation to AND
+ * nodes): an `anyOf` clause fires when its last alternative reaches the level, and because events
+ * are handled in time order that moment is the maximum. Cycles need nothing special: the sweep is
+ * the least fixpoint. Used for member lists and impact times; counts for every service come from
+ * the bit-parallel pass in blast.ts, which must agree with this (tested).
+ */
+import { KIND, type Index } from './graph.js';
+
+export interface Impact {
+  /** Services hit (other than the source), ascending index. */
+  readonly hit: readonly number[];
+  /** Earliest minute each service is degraded-or-worse / down (Infinity = never). Indexed by service. */
+  readonly tDegraded: Float64Array;
+  readonly tDown: Float64Array;
+}
+
+export class Propagator {
+  private readonly tDeg: Float64Array;
+  private readonly tDown: Float64Array;
+  /** Per clause: targets not yet at degraded / down. */
+  private readonly leftDeg: Int32Array;
+  private readonly leftDown: Int32Array;
+  private readonly heap = new EventHeap();
+
+  constructor(private readonly ix: Index) {
+    this.tDeg = new Float64Array(ix.n).fill(Infinity);
+    this.tDown = new Float64Array(ix.n).fill(Infinity);
+    const counts = new Int32Array(ix.clauseOwner.length);
+    for (let c = 0; c < counts.length; c++) counts[c] = ix.targetStart[c + 1]! - ix.targetStart[c]!;
+    this.leftDeg = counts;
+    this.leftDown = counts.slice();
+  }
+
+  run(source: number): Impact {
+    const { ix, tDeg, tDown, leftDeg, leftDown, heap } = this;
+    const touchedNodes: number[] = [];
+    const touchedClauses: number[] = [];
+    // Most edges have no delay: events at the current instant go to a plain stack, only buffered
+    // (later) ones to the heap — same order of instants, far fewer heap operations.
+    const now: number[] = [];
+    let clock = 0;
+    const reach = (v: number, level: 0 | 1, t: number) => {
+      const arr = level === 0 ? tDeg : tDown;
+      if (t >= arr[v]!) return;
+      if (tDeg[v] === Infinity && tDown[v] === Infinity) touchedNodes.push(v);
+      arr[v] = t;
+      if (t === clock) now.push(v * 2 + level);
+      else heap.push(t, v * 2 + level);
+      if (level === 1) reach(v, 0, t);
+    };
+    reach(source, 1, 0);
+    while (now.length > 0 || heap.size > 0) {
+      if (now.length === 0) clock = heap.topTime();
+      const t = clock;
+      const item = now.length > 0 ? now.pop()! : heap.pop();
+      const v = item >> 1;
+      const level = item & 1;
+      if ((level === 0 ? tDeg[v] : tDown[v]) !== t) continue;
+      for (let r = ix.revStart[v]!; r < ix.revStart[v + 1]!; r++) {
+        const c = ix.revClauses[r]!;
+        const left = level === 0 ? leftDeg : leftDown;
+        if (left[c] === ix.targetStart[c + 1]! - ix.targetStart[c]! && leftDeg[c] === leftDown[c]) touchedClauses.push(c);
+        if (--left[c]! !== 0) continue;
+        const owner = ix.clauseOwner[c]!;
+        const kind = ix.clauseKind[c]!;
+        if (kind === KIND.hard) reach(owner, level as 0 | 1, t);
+        else if (kind === KIND.soft) { if (level === 1) reach(owner, 0, t); }
+        else if (level === 0) reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
+      }
+    }
+    const outDeg = new Float64Array(ix.n).fill(Infinity);
+    const outDown = new Float64Array(ix.n).fill(Infinity);
+    const hit: number[] = [];
+    for (const v of touchedNodes) {
+      outDeg[v] = tDeg[v]!;
+      outDown[v] = tDown[v]!;
+      if (v !== source) hit.push(v);
+      tDeg[v] = Infinity;
+      tDown[v] = Infinity;
+    }
+    for (const c of touchedClauses) leftDeg[c] = leftDown[c] = ix.targetStart[c + 1]! - ix.targetStart[c]!;
+    return { hit: hit.sort((a, b) => a - b), tDegraded: outDeg, tDown: outDown };
+  }
+}
+
+/** Binary min-heap of (time, payload). */
+class EventHeap {
+  private times = new Float64Array(64);
+  private items = new Int32Array(64);
+  size = 0;
+
+  push(time: number, item: number): void {
+    if (this.size === this.times.length) {
+      const t = new Float64Array(this.size * 2); t.set(this.times); this.times = t;
+      const i = new Int32Array(this.size * 2); i.set(this.items); this.items = i;
+    }
+    let k = this.size++;
+    while (k > 0) {
+      const p = (k - 1) >> 1;
+      if (this.times[p]! <= time) break;
+      this.times[k] = this.times[p]!;
+      this.items[k] = this.items[p]!;
+      k = p;
+    }
+    this.times[k] = time;
+    this.items[k] = item;
+  }
+
+  topTime(): number {
+    return this.times[0]!;
+  }
+
+  pop(): number {
+    const top = this.items[0]!;
+    const n = --this.size;
+    const time = this.times[n]!;
+    const item = this.items[n]!;
+    let k = 0;
+    for (;;) {
+      let c = 2 * k + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.times[c + 1]! < this.times[c]!) c++;
+      if (this.times[c]! >= time) break;
+      this.times[k] = this.times[c]!;
+      this.items[k] = this.items[c]!;
+      k = c;
+    }
+    this.times[k] = time;
+    this.items[k] = item;
+    return top;
+  }
+}

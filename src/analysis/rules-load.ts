@@ -1,0 +1,126 @@
+/**
+ * Reads a rules file (YAML) into Rules, or into located diagnostics: the same promise as the graph
+ * loader — every error of the file, `FILE:LINE:COL`, never a throw for bad input.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { yamlLocator, type JsonPath, type Locator } from '../model/locate.js';
+import { didYouMean } from '../model/suggest.js';
+import { RULE_IDS, RULE_OPTIONS, defaultRules, type Ignore, type RuleId, type Rules, type Thresholds } from './rules.js';
+import { rulesSchema } from './rules-schema.js';
+import type { Severity } from './types.js';
+
+export interface RulesResult {
+  readonly rules?: Rules;
+  readonly errors: readonly Diagnostic[];
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+export function loadRules(file: string): RulesResult {
+  let text: string;
+  try {
+    const bytes = readFileSync(file);
+    if (bytes.length > 1024 * 1024) return fail(file, 'rules file is over 1 MiB');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (e) {
+    return fail(file, `cannot read rules file: ${(e as NodeJS.ErrnoException).code ?? 'not valid UTF-8'}`);
+  }
+  return parseRules(text, file);
+}
+
+export function parseRules(text: string, file: string): RulesResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return { errors: doc.errors.map((e) => ({ file, ...pos(lines, e.pos[0]), severity: 'error', message: e.message.split('\n')[0]! })) };
+  }
+  let json: unknown;
+  try {
+    json = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return fail(file, `cannot expand the document: ${(e as Error).message}`);
+  }
+  const locate = yamlLocator(file, doc, lines);
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(rulesSchema);
+  if (!validator(json)) return { errors: diagnostics(validator.errors ?? [], locate, json) };
+  return { rules: toRules(json as RulesDoc), errors: [] };
+}
+
+type RulesDoc = { rules?: Record<string, string | Record<string, unknown>>; ignore?: Ignore[] };
+
+function toRules(doc: RulesDoc): Rules {
+  const severity: Record<RuleId, Severity | 'off'> = { ...defaultRules.severity };
+  const thresholds: Record<keyof Thresholds, number> = { ...defaultRules.thresholds };
+  for (const id of RULE_IDS) {
+    const setting = doc.rules?.[id];
+    if (setting === undefined) continue;
+    if (typeof setting === 'string') { severity[id] = setting as Severity | 'off'; continue; }
+    if (typeof setting.severity === 'string') severity[id] = setting.severity as Severity | 'off';
+    for (const [option, key] of Object.entries(RULE_OPTIONS[id] ?? {})) {
+      if (typeof setting[option] === 'number') thresholds[key] = setting[option];
+    }
+  }
+  return { severity, thresholds, ignore: doc.ignore ?? [] };
+}
+
+/** One diagnostic per offending node; oneOf/anyOf noise collapsed to the most specific message. */
+function diagnostics(errors: readonly ErrorObject[], locate: Locator, json: unknown): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    const path: JsonPath = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    // oneOf/anyOf branches: keep only the branch that matches the value's kind.
+    if (e.keyword === 'oneOf') continue;
+    if (e.keyword === 'required' && path[0] === 'ignore') continue;
+    if (e.keyword === 'enum' && path[0] === 'rules' && path.length === 2 && typeof valueAt(json, path) === 'object') continue;
+    if (e.keyword === 'type' && path[0] === 'rules' && path.length === 2 && typeof valueAt(json, path) !== 'object') continue;
+    let message: string;
+    let hint: string | undefined;
+    let at: JsonPath = path;
+    let key: 'value' | 'key' = 'value';
+    if (e.keyword === 'additionalProperties') {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      at = [...path, extra];
+      key = 'key';
+      const known = path.length === 1 && path[0] === 'rules' ? RULE_IDS
+        : path[0] === 'rules' ? ['severity', ...Object.keys(RULE_OPTIONS[path[1] as RuleId] ?? {})]
+          : Object.keys(path.length === 0 ? rulesSchema.properties : rulesSchema.properties.ignore.items.properties);
+      message = path.length === 1 && path[0] === 'rules' ? `unknown rule "${extra}"` : `unknown key "${extra}"`;
+      hint = didYouMean(extra, known) ?? `known: ${known.join(', ')}`;
+    } else if (e.keyword === 'enum') {
+      message = `must be one of ${(e.params as { allowedValues: string[] }).allowedValues.join(', ')}`;
+    } else if (e.keyword === 'anyOf') {
+      message = 'an ignore needs at least one of rule, service, path, file';
+    } else if (e.keyword === 'const' && path[0] === 'faultline-rules') {
+      message = 'faultline-rules must be 1 (the rules format version)';
+    } else if (e.keyword === 'required') {
+      message = `missing "${String((e.params as { missingProperty: string }).missingProperty)}"`;
+      hint = 'start the file with `faultline-rules: 1`';
+    } else {
+      message = `${path.length ? path.join('.') : 'rules file'} ${e.message ?? 'is invalid'}`;
+    }
+    const d: Diagnostic = { ...locate(at, key), severity: 'error', message, ...(hint ? { hint } : {}) };
+    const id = `${d.line}:${d.column}:${d.message}`;
+    if (!seen.has(id)) { seen.add(id); out.push(d); }
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function valueAt(json: unknown, path: JsonPath): unknown {
+  let v = json;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
+function pos(lines: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
+
+function fail(file: string, message: string): RulesResult {
+  return { errors: [{ file, line: 1, column: 1, severity: 'error', message }] };
+}

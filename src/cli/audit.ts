@@ -1,0 +1,114 @@
+/**
+ * `faultline audit FILE…`: static analyses under a rules file, text/json/sarif, baselines.
+ * Exit: 2 when any input is bad, else 1 when an error-level finding remains, else 0.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { formatDiagnostic } from '../model/diagnostic.js';
+import { loadFile } from '../model/load.js';
+import { sanitize, terminalJson } from '../model/sanitize.js';
+import { audit, defaultRules, loadRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
+import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../analysis/baseline.js';
+import { auditJson } from '../analysis/format-json.js';
+import { auditSarif } from '../analysis/format-sarif.js';
+import { auditText, summaryLine } from '../analysis/format-text.js';
+import { EXIT, UsageError, type Command } from './command.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const command: Command = {
+  name: 'audit',
+  summary: 'Find cycles, incident-tooling cycles, blast radius, single points of failure, scaling and restart hazards.',
+  usage: 'faultline audit FILE… [--rules FILE] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N]',
+  options: {
+    rules: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    top: { type: 'string', default: '20' },
+  },
+  optionHelp: [
+    '--rules FILE           rules file (YAML): severities, thresholds, ignores',
+    '--format FORMAT        text (default), json, or sarif (GitHub code scanning)',
+    '--baseline FILE        findings recorded in FILE are known: they neither print nor fail',
+    '--write-baseline FILE  record the current findings in FILE (exit 0 unless input is bad)',
+    '--top N                blast-radius rows in tables, and JSON member lists on graphs > 1,000 services (default 20)',
+  ],
+  examples: [
+    'faultline audit graphs/aws-kinesis-2020.yaml',
+    'faultline audit graphs/*.yaml --rules faultline-rules.yaml --format sarif > faultline.sarif',
+    'faultline audit graphs/prod.yaml --write-baseline .faultline-baseline.json   # accept today\'s findings',
+    'faultline audit graphs/prod.yaml --baseline .faultline-baseline.json         # fail only on new ones',
+  ],
+  run(values, files, io) {
+    if (files.length === 0) throw new UsageError('no FILE given');
+    const format = String(values.format);
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format "${sanitize(format)}" (text, json or sarif)`);
+    const top = Number(values.top);
+    if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive integer, not "${sanitize(String(values.top))}"`);
+
+    let rules: Rules = defaultRules;
+    if (typeof values.rules === 'string') {
+      const r = loadRules(values.rules);
+      if (!r.rules) { io.err(r.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n'); return EXIT.badInput; }
+      rules = r.rules;
+    }
+    let baseline: Baseline | undefined;
+    if (typeof values.baseline === 'string') {
+      let text: string;
+      try { text = readFileSync(values.baseline, 'utf8'); } catch (e) {
+        io.err(`${sanitize(values.baseline)}:1:1: error: cannot read baseline: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        return EXIT.badInput;
+      }
+      const b = parseBaseline(text);
+      if (typeof b === 'string') { io.err(`${sanitize(values.baseline)}:1:1: error: ${sanitize(b)}\n`); return EXIT.badInput; }
+      baseline = b;
+    }
+
+    let exit: number = EXIT.ok;
+    const audits: { audit: Audit; graph: string; services: number; known: number }[] = [];
+    const all: Finding[] = [];
+    for (const file of files) {
+      const loaded = loadFile(file);
+      if (!loaded.model) {
+        io.err(loaded.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n');
+        exit = EXIT.badInput;
+        continue;
+      }
+      // Progress only on a terminal, on stderr, and only where it is worth showing.
+      const progress = io.isTTY && loaded.model.services.length > 5000
+        ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
+      const a = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });
+      if (progress) io.err('\r\u001b[2K');
+      all.push(...a.findings);
+      const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };
+      audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known });
+      if (exit !== EXIT.badInput && kept.some((f) => f.severity === 'error')) exit = EXIT.findings;
+    }
+
+    if (format === 'json') {
+      const docs = audits.map((x) => auditJson(x.audit, x.graph, x.services));
+      io.out(terminalJson(files.length === 1 && docs.length === 1 ? docs[0] : { files: docs }) + '\n');
+    } else if (format === 'sarif') {
+      io.out(terminalJson(auditSarif(audits.flatMap((x) => x.audit.findings), VERSION)) + '\n');
+    } else {
+      for (const x of audits) {
+        io.out(auditText(x.audit, { top, color: io.color }));
+        io.out(`${summaryLine(x.audit.findings, x.audit.suppressed ?? 0, x.known)}\n\n`);
+      }
+    }
+
+    if (typeof values['write-baseline'] === 'string') {
+      try {
+        writeFileSync(values['write-baseline'], JSON.stringify(makeBaseline(all), null, 2) + '\n');
+      } catch (e) {
+        io.err(`faultline audit: cannot write baseline ${sanitize(values['write-baseline'])}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        return EXIT.badInput;
+      }
+      io.err(`faultline audit: wrote ${all.length} finding(s) to ${sanitize(values['write-baseline'])}\n`);
+      return exit === EXIT.badInput ? exit : EXIT.ok;
+    }
+    return exit;
+  },
+};
+
+export default command;
