@@ -1,6 +1,7 @@
 /**
  * Text output: compiler-style findings (`FILE:LINE:COL: error[rule]: message`, so editors jump to
- * them), then summary tables: blast radius top N, cycles, tooling cycles, fleet headroom, restarts.
+ * them), then summary tables: blast radius top N, cycles, tooling cycles, fleet headroom, mesh
+ * hazards, restarts.
  */
 import { sanitize } from '../model/sanitize.js';
 import { formatDuration } from '../model/time.js';
@@ -48,6 +49,17 @@ export function auditText(a: Audit, o: TextOptions): string {
       h.headroomNodes === undefined ? '-' : `${h.headroomNodes} (${h.headroomPercent}%)`,
       h.crossedBy ? `${h.crossedBy.scenario} +${formatDuration(h.crossedBy.atMin)} → ${h.crossedBy.toNodes}` : '-',
     ]), [2, 3]));
+  }
+  const mesh = a.mesh;
+  if (mesh && (mesh.requestPath.length > 0 || mesh.unchecked.length > 0)) {
+    out.push('', 'Mesh hazards (one fault can reach every node)');
+    const ids = [...new Set([...mesh.requestPath, ...mesh.unchecked].map((h) => h.service))].sort();
+    out.push(...table(['service', 'nodes', 'entrypoints waiting', 'spread', 'one bad node → below serving'], ids.slice(0, o.top).map((id) => {
+      const p = mesh.requestPath.find((h) => h.service === id);
+      const u = mesh.unchecked.find((h) => h.service === id);
+      return [id, String(p?.nodes ?? u?.nodes ?? '-'), p ? String(p.entrypoints.length) : '0', u ? `${u.spreadPerMinute}/min, no checksums` : '-',
+        u?.minutesToDown !== undefined ? `${u.minutesToDown} min` : '-'];
+    }), [1, 2]));
   }
   if (a.restart.length > 0) {
     out.push('', 'Full-fleet restart');

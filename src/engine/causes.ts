@@ -21,6 +21,8 @@ export interface InstantFacts {
   readonly touched: ReadonlySet<number>;
   readonly recovered: ReadonlySet<number>;
   readonly patched: boolean;
+  /** Fleets a `corrupt` or `stop` event acted on at this instant, with what it did. */
+  readonly acted: ReadonlyMap<number, string>;
   /** Services whose state or capacity changed at this instant. */
   readonly changed: ReadonlySet<number>;
 }
@@ -39,6 +41,14 @@ export class Causes {
     if (c >= 1 - 1e-9) return `all ${num(Math.round(f.n))} nodes healthy`;
     const serving = f.spec.serving;
     return `${num(Math.round(f.healthy()))} of ${num(Math.round(f.n))} nodes healthy (${pct(c)}) ${c >= serving - 1e-9 ? '≥' : '<'} serving ${pct(serving)}`;
+  }
+
+  /** A bad state spreading through the mesh: how far it has got and how fast. */
+  spreadText(s: number): string {
+    const f = this.w.fleets.get(s)!;
+    const mesh = f.spec.mesh;
+    const rate = mesh?.spreadPerMinute !== undefined ? ` at ${num(mesh.spreadPerMinute)}/min` : '';
+    return `bad state spread${rate} through the mesh (no checksums) to ${num(f.affected())} of ${num(Math.round(f.n))} nodes: ${this.fleetText(s)}`;
   }
 
   limitText(b: LimitBreach, s: number): string {
@@ -87,6 +97,9 @@ export class Causes {
         const breach = facts.limits.get(s);
         if (breach) return { kind: 'limit', text: this.limitText(breach, s) };
         if (facts.failedAgain.has(s)) return { kind: 'restart', text: `restarted nodes fail again: ${this.fleetText(s)}` };
+        const act = facts.acted.get(s);
+        if (act !== undefined) return { kind: 'event', text: `${act}: ${this.fleetText(s)}` };
+        if (!facts.touched.has(s) && (this.w.fleets.get(s)?.affected() ?? 0) > 0) return { kind: 'spread', text: this.spreadText(s) };
         return { kind: facts.touched.has(s) ? 'event' : 'limit', text: this.fleetText(s) };
       }
       case F.Held:

@@ -6,9 +6,13 @@
  * - per-node usage = base + perPeer·⌊p⌋; every healthy node fails the instant it passes a limit;
  * - a rolling restart brings failed nodes back one at a time, every 60/perHour minutes, unless the
  *   restarted node would pass the limit again (then it fails again and nothing improves).
+ * - a bad state (`corrupt`) held by I nodes spreads through the mesh logistically (spread.ts); those
+ *   nodes are busy or failed until a `stop` clears it: healthy = N − failed − ⌊I⌋;
+ * - `stop` fails every node and clears the bad state; only a restart brings nodes back.
  * Scaling down removes failed nodes first.
  */
 import type { Fleet, Resource } from '../model/types.js';
+import { affectedCount, nextSpreadCrossing, spreadAfter } from './spread.js';
 
 const EPS = 1e-9;
 
@@ -38,6 +42,8 @@ export class FleetSim {
   /** Connected peers per node (continuous; ⌊p⌋ are connected). */
   p: number;
   failed = 0;
+  /** Nodes holding a bad state, on the logistic curve (continuous; see affected()). */
+  bad = 0;
   restart: Restart | undefined;
   /** Bumped whenever the plan changes, so queued plans that went stale are skipped. */
   version = 0;
@@ -82,8 +88,13 @@ export class FleetSim {
     return Math.floor(this.p + EPS) >= this.failingPeers().peers;
   }
 
+  /** Whole nodes busy or failed on the bad state (only nodes that have not failed otherwise). */
+  affected(): number {
+    return affectedCount(this.bad, Math.max(0, this.n - this.failed));
+  }
+
   healthy(): number {
-    return Math.max(0, this.n - this.failed);
+    return Math.max(0, this.n - this.failed - this.affected());
   }
 
   capacity(): number {
@@ -114,6 +125,7 @@ export class FleetSim {
     }
     if (r && this.failed <= EPS) this.restart = undefined;
     if (over) this.failed = this.n;
+    if (this.bad > 0) this.bad = spreadAfter(this.bad, this.spec.mesh?.spreadPerMinute, this.n, t - this.tu);
     this.tu = t;
     return back;
   }
@@ -141,6 +153,22 @@ export class FleetSim {
     this.tu = t;
   }
 
+  /** A bad state reaches `nodes` nodes; false when the mesh's checksums reject it. */
+  corrupt(nodes: number): boolean {
+    if (this.spec.mesh?.checksums === true) return false;
+    this.bad = Math.min(this.n, this.bad + nodes);
+    this.version++;
+    return true;
+  }
+
+  /** Every node stops and the bad state is cleared; a running restart is cancelled. */
+  stop(): void {
+    this.failed = this.n;
+    this.bad = 0;
+    this.restart = undefined;
+    this.version++;
+  }
+
   startRestart(t: number, perHour: number): void {
     if (this.failed <= EPS || perHour <= 0) return;
     this.restart = { intervalMin: 60 / perHour, perHour, nextAt: t };
@@ -156,6 +184,10 @@ export class FleetSim {
     if (this.scale) next = Math.min(next, this.scale.t1);
     const over = this.over();
     if (!over) next = Math.min(next, this.crossingAfter(t));
+    const beta = this.spec.mesh?.spreadPerMinute;
+    if (this.bad > 0 && beta !== undefined) {
+      next = Math.min(next, nextSpreadCrossing(t, this.bad, beta, this.n, this.failed, thresholds));
+    }
     const r = this.restart;
     if (r && !over && this.failed > EPS) {
       if (this.scale) next = Math.min(next, Math.max(r.nextAt, t + EPS));

@@ -13,7 +13,7 @@ import { waits } from './deadlocks.js';
 import { Causes, type InstantFacts } from './causes.js';
 import { Slots, cmp, compile, type Graph } from './compile.js';
 import { FleetSim, type LimitBreach } from './fleet.js';
-import { STATE_OF, level, type Level } from './levels.js';
+import { STATE_OF, level, num, type Level } from './levels.js';
 import { Agenda, type Entry } from './queue.js';
 import { settle, type Before } from './settle.js';
 import type { Cause, Deadlock, Replay, Transition } from './types.js';
@@ -55,6 +55,8 @@ class Simulation {
   private readonly releases = new Map<number, Map<Level, Cause>>();
   /** Services currently held by a recovery deadlock. */
   private readonly deadlocked = new Set<number>();
+  /** Fleets whose `restart` waits for other services to be ok (`restart.after`), by slot. */
+  private readonly waiting = new Map<number, { perHour: number; after: number[] }>();
 
   constructor(private readonly initial: Model, private readonly scenario: Scenario) {
     this.model = initial;
@@ -131,6 +133,8 @@ class Simulation {
     const recovered = new Set<number>();
     const failedAgain = new Set<number>();
     const restarted = new Set<number>();
+    /** What a scenario event did to a fleet at this instant, in words (corrupt, stop). */
+    const acted = new Map<number, string>();
     let full = false;
     let patched = false;
     const slotOf = (id: string, ev: ScenarioEvent): number => {
@@ -156,6 +160,7 @@ class Simulation {
         }
         const ev = this.scenario.events[e.ref]!;
         const a = ev.action;
+        if (a.kind === 'milestone') continue;
         if (a.kind === 'patch') {
           const result = patchModel(this.model, a.patch, ev.loc);
           if (!result.model) throw new InputError(result.errors);
@@ -176,6 +181,21 @@ class Simulation {
           w.forced[s] = 0;
           recovered.add(s);
           dirty.add(s);
+        } else if (a.kind === 'corrupt') {
+          const f = fleetOf(s, ev);
+          if (f.corrupt(a.nodes)) {
+            acted.set(s, `scenario event: a bad state reaches ${num(a.nodes)} node${a.nodes === 1 ? '' : 's'}`);
+            fleetsDue.add(s);
+          }
+        } else if (a.kind === 'stop') {
+          // A global stop is a cure: operators stop a failing fleet, never a healthy one (so a
+          // what-if that prevents the fault does not replay the cure's outage).
+          const f = fleetOf(s, ev);
+          if (w.state[s] === 0) continue;
+          f.stop();
+          this.waiting.delete(s);
+          acted.set(s, 'scenario event: global stop, every node stopped and its state cleared');
+          fleetsDue.add(s);
         } else if (a.kind === 'scale') {
           const f = fleetOf(s, ev);
           f.startScale(t, a.to ?? Math.round(f.n) + (a.by ?? 0), a.overMin);
@@ -186,6 +206,12 @@ class Simulation {
           if (rate === undefined) {
             throw new InputError([{ ...ev.loc, severity: 'error', message: `no restart rate for "${a.service}"`, hint: 'give restart: { service, perHour } or fleet.restart.perHour' }]);
           }
+          if (a.after) {
+            // Decided once the instant has settled: the awaited services may come back right now.
+            this.waiting.set(s, { perHour: rate, after: a.after.map((id) => slotOf(id, ev)) });
+            continue;
+          }
+          this.waiting.delete(s);
           if (f.over() && f.failed > EPS) failedAgain.add(s);
           f.startRestart(t, rate);
           fleetsDue.add(s);
@@ -226,7 +252,7 @@ class Simulation {
     changed.sort((a, b) => w.order[a]! - w.order[b]! || cmp(this.slots.ids[a]!, this.slots.ids[b]!));
     this.causalOrder(changed, before);
     const facts: InstantFacts = {
-      limits, restarted, failedAgain, touched, recovered, patched,
+      limits, restarted, failedAgain, touched, recovered, patched, acted,
       changed: new Set([...changed, ...capChanged]),
     };
     for (const s of changed) {
@@ -244,6 +270,14 @@ class Simulation {
       this.push(t, s, b.state, cause);
     }
     this.markDeadlocks(t, held);
+    // A stop (or corrupt) on a service already not ok changes no state, but the operator action and
+    // the capacity it leaves (0 after a stop) belong on the timeline: a marker, like ⟳ deadlocks.
+    for (const [s, act] of [...acted].sort((a, b) => cmp(this.slots.ids[a[0]]!, this.slots.ids[b[0]]!))) {
+      const b = before.get(s);
+      if (w.state[s] !== 0 && (b === undefined || b.state === w.state[s])) {
+        this.push(t, s, w.state[s]!, { kind: 'event', text: `${act}: ${this.causes.fleetText(s)}` });
+      }
+    }
     for (const s of failedAgain) {
       const b = before.get(s);
       if (w.state[s] === 2 && (b === undefined || b.state === 2)) {
@@ -251,6 +285,22 @@ class Simulation {
       }
     }
     this.bookkeep(t, changed, before, facts);
+    this.startWaiting(t);
+  }
+
+  /** Restarts waiting for other services (`restart.after`) begin once every one of them is ok. */
+  private startWaiting(t: number): void {
+    const ids = this.slots.ids;
+    for (const s of [...this.waiting.keys()].sort((a, b) => cmp(ids[a]!, ids[b]!))) {
+      const { perHour, after } = this.waiting.get(s)!;
+      const f = this.w.fleets.get(s);
+      if (!f || !after.every((x) => this.w.state[x] === 0)) continue;
+      this.waiting.delete(s);
+      f.advance(t);
+      f.startRestart(t, perHour);
+      const next = f.nextEvent(t, this.graph.thresholds.get(s) ?? [1]);
+      if (Number.isFinite(next)) this.agenda.push(Math.max(next, t + SAME_INSTANT * 2), 'fleet', ids[s]!, f.version);
+    }
   }
 
   /**

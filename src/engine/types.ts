@@ -4,7 +4,8 @@
  */
 import type { Location, Model, Scenario, State } from '../model/types.js';
 
-export type CauseKind = 'event' | 'limit' | 'edge' | 'restart' | 'deadlock' | 'recovered';
+/** `spread`: a bad state spreading through a fleet's mesh took its healthy share below a threshold. */
+export type CauseKind = 'event' | 'limit' | 'edge' | 'restart' | 'deadlock' | 'recovered' | 'spread';
 
 export interface Cause {
   readonly kind: CauseKind;
@@ -17,8 +18,10 @@ export interface Cause {
 }
 
 /**
- * One state change. A transition with from === state === 'down' is a recovery-deadlock marker: the
- * service would have recovered but waits on a cycle (cause kind `deadlock`).
+ * One state change. A transition with from === state is a marker that changes no state: a recovery
+ * deadlock begins (cause kind `deadlock`: the service would have recovered but waits on a cycle), a
+ * restart cannot help (kind `restart`), or a `stop`/`corrupt` event acts on a service that was
+ * already not ok (kind `event`; `capacity` is what it left).
  */
 export interface Transition {
   /** Minutes after the scenario start. */

@@ -6,7 +6,7 @@
 import { InputError } from '../model/diagnostic.js';
 import { patchModel } from '../model/patch.js';
 import { didYouMean } from '../model/suggest.js';
-import { tierWeight, type Model } from '../model/types.js';
+import { STATES, tierWeight, type Model } from '../model/types.js';
 import { pickScenario, replay } from './simulate.js';
 import type { Replay, WhatIfOutcome, WhatIfResult } from './types.js';
 
@@ -38,8 +38,9 @@ export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string
 /** One run's figures, integrated from the start to `horizon`. */
 export function outcome(id: string, title: string, run: Replay, horizon: number, rank = 0): WhatIfOutcome {
   const changes = run.timeline.filter((t) => t.from !== t.state);
-  // "Prevented": nothing left ok except what a scenario `fail` event forced directly.
-  const prevented = changes.every((t) => t.from !== 'ok' || (t.cause.kind === 'event' && t.cause.parent === undefined));
+  // "Prevented": nothing got worse except what a scenario event forced directly (a `fail`, or the
+  // nodes a `corrupt` reached — not what spread from them).
+  const prevented = changes.every((t) => STATES.indexOf(t.state) <= STATES.indexOf(t.from) || (t.cause.kind === 'event' && t.cause.parent === undefined));
   const affected = [...new Set(changes.filter((t) => t.state !== 'ok').map((t) => t.service))].sort();
   const stillBad = Object.values(run.final).some((s) => s !== 'ok');
   const allOkMin = stillBad ? undefined : changes.at(-1)?.atMin ?? 0;

@@ -204,7 +204,15 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     if (ev.restart !== undefined) {
       const a = one('restart');
       checkRef(String(a.service), [...path, 'restart', 'service'], 'restarted service');
-      return { kind: 'restart', service: String(a.service), ...(typeof a.perHour === 'number' ? { perHour: a.perHour } : {}) };
+      const after = asArray(a.after).map(String);
+      after.forEach((t, j) => {
+        checkRef(t, [...path, 'restart', 'after', j], 'awaited service');
+        if (t === String(a.service)) fail([...path, 'restart', 'after', j], `the restart of ${quote(t)} cannot wait for ${quote(t)} itself to be ok`, 'list the services it needs first');
+      });
+      return {
+        kind: 'restart', service: String(a.service), ...(typeof a.perHour === 'number' ? { perHour: a.perHour } : {}),
+        ...(after.length > 0 ? { after } : {}),
+      };
     }
     if (ev.corrupt !== undefined || ev.stop !== undefined) {
       const key = ev.corrupt !== undefined ? 'corrupt' : 'stop';

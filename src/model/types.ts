@@ -103,7 +103,7 @@ export type ScenarioAction =
   | { readonly kind: 'scale'; readonly service: string; readonly to?: number; readonly by?: number; readonly overMin: number }
   | { readonly kind: 'fail'; readonly service: string; readonly state: 'down' | 'degraded' }
   | { readonly kind: 'recover'; readonly service: string }
-  | { readonly kind: 'restart'; readonly service: string; readonly perHour?: number }
+  | { readonly kind: 'restart'; readonly service: string; readonly perHour?: number; readonly after?: readonly string[] }
   | { readonly kind: 'patch'; readonly patch: JsonValue }
   | { readonly kind: 'corrupt'; readonly service: string; readonly nodes: number }
   | { readonly kind: 'stop'; readonly service: string }

@@ -1,6 +1,7 @@
 /** Mesh hazards: request path on a full mesh, unchecked state spread, rebuild time ∝ fleet size. */
 import { describe, expect, test } from 'vitest';
 import { audit, parseRules } from '../../src/analysis/index.js';
+import { auditText } from '../../src/analysis/format-text.js';
 import { loadFile } from '../../src/model/load.js';
 import { modelOf } from './helpers.js';
 
@@ -94,6 +95,12 @@ describe('the S3 2008 graph surfaces the hazards of its post-mortem', () => {
   test('state messages without checksums', () => {
     const f = rules(a, 'unchecked-state-spread');
     expect(f.map((x) => [x.severity, x.services])).toEqual([['error', ['s3-gossip']]]);
+  });
+
+  test('the text output has a mesh-hazard table', () => {
+    const text = auditText(a, { top: 20, color: false });
+    expect(text).toContain('Mesh hazards (one fault can reach every node)');
+    expect(text).toMatch(/s3-gossip +2640 +2 +0\.42\/min, no checksums +18\.8 min/);
   });
 
   test('recovery time grows with fleet size: the US fleet and the gossip fleet, not the smaller EU', () => {
