@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Component tests render ink as a terminal would; ink switches to CI mode (final frame only)
+    // when CI is set, as it is on the CI machine.
+    env: { CI: '0', CONTINUOUS_INTEGRATION: '0' },
   },
 });

@@ -38,6 +38,10 @@ const command: Command = {
 async function runTerminal(data: ReturnType<typeof exploreData>, color: boolean): Promise<number> {
   // React's development build checks and times every render: several times slower per keypress.
   process.env.NODE_ENV ??= 'production';
+  // ink draws only the final frame, and chalk drops colour, when they believe they run in CI (CI set),
+  // which leaves a real terminal blank until exit. We already know this is a terminal.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const { launch } = await import('../tui/launch.js');
   const cleanup = createCleanup();
   const restore = () => cleanup.run();

@@ -50,19 +50,13 @@ describe('the Kinesis 2020 graph', () => {
     expect(f[0]!.message).toContain(`${Math.round((400000 / perHour)) / 100} h`);
   });
 
-  test('blast radius: the front end tops every service that is not one of its own hard dependencies', () => {
-    const ranked = a.blastRadius.map((b) => b.service);
-    const hardDeps = model.byId.get('kinesis-frontend')!.dependsOn.filter((d) => d.type === 'hard').flatMap((d) => d.targets);
-    expect(ranked.filter((id) => !hardDeps.includes(id))[0]).toBe('kinesis-frontend');
-    const fe = a.blastRadius.find((b) => b.service === 'kinesis-frontend')!;
+  test('blast radius: the front end tops the ranking', () => {
+    expect(a.blastRadius[0]!.service).toBe('kinesis-frontend');
+    const fe = a.blastRadius[0]!;
     expect(fe.down).toEqual(['cloudwatch', 'cognito', 'eventbridge', 'shd-posting-tool']);
     expect(fe.degraded).toEqual(['autoscaling', 'ecs', 'eks', 'lambda']);
-    // Each dependency ranked above it takes the front end down, so its radius strictly contains the front end's.
-    for (const id of ranked.slice(0, ranked.indexOf('kinesis-frontend'))) {
-      const b = a.blastRadius.find((x) => x.service === id)!;
-      expect(b.down).toContain('kinesis-frontend');
-      expect(b.down).toEqual(expect.arrayContaining([...fe.down!]));
-    }
+    // Its shard-map sources are cached (buffered → degraded after a delay): losing one hurts less.
+    for (const b of a.blastRadius.slice(1)) expect(b.score).toBeLessThan(fe.score);
   });
 
   test('every entrypoint gets its single points of failure', () => {

@@ -1,7 +1,10 @@
 /** A real terminal for end-to-end tests: a detached tmux session of a fixed size. */
 import { execFileSync } from 'node:child_process';
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// A private server per test process: a tmux server left running elsewhere would hand its own
+// environment (CI, NO_COLOR, TERM…) to our sessions.
+const SOCKET = `faultline-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function hasTmux(): boolean {
