@@ -92,8 +92,6 @@ const command: Command = {
 
 export default command;
 
-const clock = (min: number, start: ScenarioStart) => formatClock(Math.round(min), start);
-
 function paint(state: State, text: string, io: Io): string {
   return io.color ? `${COLOR[state]}${text}\u001b[0m` : text;
 }
@@ -110,7 +108,7 @@ function stateCell(state: State, io: Io, marker = false): string {
 
 function line(t: Transition, width: number, start: ScenarioStart, io: Io): string {
   const marker = t.from === t.state;
-  return `  ${clock(t.atMin, start).padEnd(9)} ${stateCell(t.state, io, marker)} ${t.service.padEnd(width)}  [${t.cause.kind}] ${sanitize(t.cause.text)}\n`;
+  return `  ${formatClock(t.atMin, start).padEnd(9)} ${stateCell(t.state, io, marker)} ${t.service.padEnd(width)}  [${t.cause.kind}] ${sanitize(t.cause.text)}\n`;
 }
 
 function timelineText(run: Replay, io: Io): string {
@@ -126,7 +124,7 @@ function timelineText(run: Replay, io: Io): string {
 }
 
 function chainText(chain: readonly Transition[], start: ScenarioStart): string {
-  return chain.map((t) => `${t.service} ${t.state} ${clock(t.atMin, start)} (${sanitize(t.cause.text)})`).join('\n      ← ');
+  return chain.map((t) => `${t.service} ${t.state} ${formatClock(t.atMin, start)} (${sanitize(t.cause.text)})`).join('\n      ← ');
 }
 
 function atText(run: Replay, atMin: number, io: Io): string {
@@ -137,7 +135,7 @@ function atText(run: Replay, atMin: number, io: Io): string {
     const chain = explain(run, id, atMin);
     return `  ${stateCell(state, io)} ${id.padEnd(width)}${chain.length ? `  ${chainText(chain, start)}` : ''}\n`;
   });
-  return `States at ${clock(atMin, start)} (${formatIso(atMin, start)}), with cause chains\n${rows.join('')}\n`;
+  return `States at ${formatClock(atMin, start)} (${formatIso(atMin, start)}), with cause chains\n${rows.join('')}\n`;
 }
 
 function atJson(run: Replay, atMin: number): Record<string, unknown> {
@@ -152,9 +150,9 @@ function fidelityText(f: Fidelity, start: ScenarioStart): string {
   if (f.total === 0) return 'Fidelity: the scenario has no observed timeline to compare with\n';
   const width = Math.max(7, ...f.observations.map((o) => o.service.length));
   const rows = f.observations.map((o) => {
-    const predicted = o.predictedMin === undefined ? 'never' : clock(o.predictedMin, start);
+    const predicted = o.predictedMin === undefined ? 'never' : formatClock(o.predictedMin, start);
     const error = o.predictedMin === undefined ? 'UNMATCHED' : o.input ? 'input' : `${o.errorMin! > 0 ? '+' : ''}${o.errorMin!.toFixed(1)}m`;
-    return `  ${clock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${o.state.padEnd(8)}  ${sanitize(o.note ?? '')}\n`;
+    return `  ${formatClock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${o.state.padEnd(8)}  ${sanitize(o.note ?? '')}\n`;
   });
   return `Fidelity vs observed: ${f.matched} predictions, ${f.inputs} input${f.inputs === 1 ? "" : "s"} (caused by a scenario event, not scored), ${f.unmatched.length} unmatched`
     + ` — max error ${f.maxErrorMinutes.toFixed(1)} min, mean ${f.meanErrorMinutes.toFixed(1)} min, order ${f.orderAgrees ? 'agrees' : 'DIFFERS'}\n`
@@ -165,7 +163,7 @@ function fidelityText(f: Fidelity, start: ScenarioStart): string {
 function whatIfText(r: WhatIfResult, start: ScenarioStart): string {
   const width = Math.max(8, ...r.outcomes.map((o) => o.id.length));
   const row = (rank: string, o: WhatIfOutcome) =>
-    `  ${rank.padStart(2)}  ${o.id.padEnd(width)}  ${(o.prevented ? 'yes' : 'no').padEnd(9)}  ${(o.allOkMin === undefined ? 'never' : o.allOkMin === 0 && o.affected.length === 0 ? 'always' : clock(o.allOkMin, start)).padEnd(9)}`
+    `  ${rank.padStart(2)}  ${o.id.padEnd(width)}  ${(o.prevented ? 'yes' : 'no').padEnd(9)}  ${(o.allOkMin === undefined ? 'never' : o.allOkMin === 0 && o.affected.length === 0 ? 'always' : formatClock(o.allOkMin, start)).padEnd(9)}`
     + `  ${String(o.serviceMinutesLost).padStart(9)}  ${String(o.affected.length).padStart(8)}  ${o.toolingUsable ? 'yes' : `no (${o.toolingDown.join(', ')})`}\n`;
   return `\nWhat-ifs, ranked (prevented, then tier-weighted service-minutes lost, then time to all ok)\n`
     + `  ${'#'.padStart(2)}  ${'what-if'.padEnd(width)}  ${'prevented'.padEnd(9)}  ${'all ok'.padEnd(9)}  ${'lost'.padStart(9)}  ${'affected'.padStart(8)}  tooling usable\n`

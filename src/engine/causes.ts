@@ -1,90 +1,25 @@
 /**
- * Why a service changed state, in words and numbers taken from the simulation (never from YAML
- * text): the factor that raised it, or what released it when it improved. `parent` links each
- * cause to the dependency's transition it rests on, which is what `explain` follows.
+ * Why a service changed state: the factor that raised it, or what released it when it improved
+ * (and what still holds it, if it improved only part of the way). `parent` links each cause to
+ * the transition it rests on, which is what `explain` follows. The words are in wording.ts.
  */
 import { formatDuration } from '../model/time.js';
-import type { Group } from './compile.js';
-import type { LimitBreach } from './fleet.js';
-import { STATE_OF, num, pct, type Level } from './levels.js';
+import type { EventFacts } from './events.js';
+import { STATE_OF } from './levels.js';
+import type { Before } from './settle.js';
 import type { Cause } from './types.js';
-import { F, type Factor, type World } from './world.js';
+import { Wording } from './wording.js';
+import { F, type Factor } from './world.js';
 
 /** What happened at the current instant, besides the states. */
-export interface InstantFacts {
-  readonly limits: ReadonlyMap<number, LimitBreach>;
-  /** Fleets whose rolling restart brought nodes back at this instant. */
-  readonly restarted: ReadonlySet<number>;
-  /** Fleets whose restarted nodes fail again at once (usage still over the limit). */
-  readonly failedAgain: ReadonlySet<number>;
-  /** Services a scenario event acted on at this instant. */
-  readonly touched: ReadonlySet<number>;
-  readonly recovered: ReadonlySet<number>;
-  readonly patched: boolean;
-  /** Fleets a `corrupt` or `stop` event acted on at this instant, with what it did. */
-  readonly acted: ReadonlyMap<number, string>;
+export interface InstantFacts extends EventFacts {
   /** Services whose state or capacity changed at this instant. */
   readonly changed: ReadonlySet<number>;
 }
 
-export class Causes {
-  constructor(private readonly w: World, private readonly ids: readonly string[]) {}
+type Reason = { readonly text: string; readonly parent?: number };
 
-  private id(s: number): string {
-    return this.ids[s]!;
-  }
-
-  fleetText(s: number): string {
-    const f = this.w.fleets.get(s);
-    if (!f) return 'fleet';
-    const c = f.capacity();
-    if (c >= 1 - 1e-9) return `all ${num(Math.round(f.n))} nodes healthy`;
-    const serving = f.spec.serving;
-    return `${num(Math.round(f.healthy()))} of ${num(Math.round(f.n))} nodes healthy (${pct(c)}) ${c >= serving - 1e-9 ? '≥' : '<'} serving ${pct(serving)}`;
-  }
-
-  /** A bad state spreading through the mesh: how far it has got and how fast. */
-  spreadText(s: number): string {
-    const f = this.w.fleets.get(s)!;
-    const mesh = f.spec.mesh;
-    const rate = mesh?.spreadPerMinute !== undefined ? ` at ${num(mesh.spreadPerMinute)}/min` : '';
-    return `bad state spread${rate} through the mesh (no checksums) to ${num(f.affected())} of ${num(Math.round(f.n))} nodes: ${this.fleetText(s)}`;
-  }
-
-  limitText(b: LimitBreach, s: number): string {
-    const f = this.w.fleets.get(s);
-    const cells = f?.spec.cells !== undefined ? `, cells of ${num(f.spec.cells)}` : '';
-    return `${b.resource.name} ${num(b.usage)} > limit ${num(b.resource.limit)} on every node (${num(Math.round(b.nodes))} nodes, ${num(b.peers)} peers${cells})`;
-  }
-
-  /** Text of an edge factor as it stands now, and the transition it rests on. */
-  edge(s: number, f: Factor): { text: string; via: string; parent?: number } {
-    const w = this.w;
-    const grp: Group = w.graph.groups[s]![f.group]!;
-    const x = f.target;
-    const st = STATE_OF[w.state[x]!]!;
-    const alts = grp.targets.length > 1 ? ` (anyOf ${grp.targets.map((t) => this.id(t)).join(', ')}: no alternative better)` : '';
-    const parent = grp.type === 'buffered' ? w.notOkTr[x]! : w.lastTr[x]!;
-    let text: string;
-    if (grp.type === 'buffered') {
-      const since = w.notOkSince[x]!;
-      const full = Number.isNaN(since) ? 0 : w.now - since;
-      text = `buffered edge to ${this.id(x)} full after ${formatDuration(Math.round(full * 60) / 60)} of it not ok`;
-    } else if (grp.type === 'soft') {
-      text = `soft dependency ${this.id(x)} is ${st}`;
-    } else if (f.capacity) {
-      const i = grp.targets.indexOf(x);
-      const need = grp.needs[i]!;
-      const c = w.cap[x]!;
-      text = c < need - 1e-9
-        ? `${this.id(x)} at ${pct(c)} capacity < needs ${pct(need)}`
-        : `${this.id(x)} at ${pct(c)} capacity (≥ needs ${pct(need)}, not full)`;
-    } else {
-      text = `hard dependency ${this.id(x)} is ${st}`;
-    }
-    return { text: text + alts, via: this.id(x), ...(parent >= 0 ? { parent } : {}) };
-  }
-
+export class Causes extends Wording {
   /** The cause of a worsening to the service's current level. */
   worse(s: number, facts: InstantFacts): Cause {
     const w = this.w;
@@ -92,25 +27,30 @@ export class Causes {
     const state = STATE_OF[w.state[s]!];
     switch (f.kind) {
       case F.Forced:
-        return { kind: 'event', text: `scenario event: fail forces it ${state}` };
+        return { kind: 'event', text: `${this.event('fail')} forced it ${state}` };
       case F.Fleet: {
         const breach = facts.limits.get(s);
         if (breach) return { kind: 'limit', text: this.limitText(breach, s) };
-        if (facts.failedAgain.has(s)) return { kind: 'restart', text: `restarted nodes fail again: ${this.fleetText(s)}` };
+        if (facts.failedAgain.has(s)) return { kind: 'restart', text: `restarted nodes fail again, leaving ${this.fleetText(s)}` };
         const act = facts.acted.get(s);
-        if (act !== undefined) return { kind: 'event', text: `${act}: ${this.fleetText(s)}` };
-        if (!facts.touched.has(s) && (this.w.fleets.get(s)?.affected() ?? 0) > 0) return { kind: 'spread', text: this.spreadText(s) };
+        if (act !== undefined) return { kind: 'event', text: this.actedText(s, act) };
+        if (!facts.touched.has(s) && (w.fleets.get(s)?.affected() ?? 0) > 0) return { kind: 'spread', text: this.spreadText(s) };
         return { kind: facts.touched.has(s) ? 'event' : 'limit', text: this.fleetText(s) };
       }
       case F.Held:
-        return { kind: 'deadlock', text: 'cannot start: a hard dependency is down', ...this.parentOf(s) };
+        return { kind: 'deadlock', text: 'cannot start: a hard dependency is down', ...parentOf(w.lastTr[s]!) };
       case F.Edge: {
         const e = this.edge(s, f);
-        return { kind: 'edge', text: e.text, via: e.via, ...(e.parent !== undefined ? { parent: e.parent } : {}) };
+        return { kind: 'edge', text: e.text, via: e.via, ...parentOf(e.parent) };
       }
       default:
         return { kind: 'edge', text: `${state}` };
     }
+  }
+
+  /** `stop at 11:05: every node stopped…, leaving 0 of 60 nodes healthy…` (acted: what the event did). */
+  actedText(s: number, act: string): string {
+    return `${act}, leaving ${this.fleetText(s)}`;
   }
 
   /** What released a service from the level its factor `prior` held it at. */
@@ -118,54 +58,73 @@ export class Causes {
     const w = this.w;
     switch (prior.kind) {
       case F.Forced:
-        return { kind: 'event', text: 'scenario event: recover clears the fail' };
+        return { kind: 'event', text: `${this.event('recover')} cleared the fail` };
       case F.Fleet:
         if (facts.restarted.has(s)) return { kind: 'restart', text: `rolling restart: ${this.fleetText(s)}` };
         return { kind: facts.touched.has(s) ? 'event' : 'recovered', text: this.fleetText(s) };
       case F.Held:
-        return facts.recovered.has(s)
-          ? { kind: 'event', text: 'scenario event: recover lets it start despite its dependencies' }
-          : { kind: facts.patched ? 'event' : 'recovered', text: 'recovery deadlock broken' };
+        if (facts.recovered.has(s)) return { kind: 'event', text: `${this.event('recover')} let it start despite its dependencies` };
+        return facts.patched
+          ? { kind: 'event', text: `${this.event('patch')} broke the recovery deadlock` }
+          : { kind: 'recovered', text: 'recovery deadlock broken' };
       case F.Edge: {
         const x = prior.target;
         if (!facts.patched || (facts.changed.has(x) && this.stillHas(s, prior))) {
-          const cap = Number.isNaN(w.cap[x]!) ? '' : ` at ${pct(w.cap[x]!)} capacity`;
-          const parent = w.lastTr[x]!;
-          return { kind: 'recovered', text: `${this.id(x)} is ${STATE_OF[w.state[x]!]}${cap}`, via: this.id(x), ...(parent >= 0 ? { parent } : {}) };
+          return { kind: 'recovered', text: this.improvedDependency(s, prior), via: this.id(x), ...parentOf(w.lastTr[x]!) };
         }
-        return { kind: 'event', text: 'scenario event: patch changes its dependencies' };
+        return { kind: 'event', text: `${this.event('patch')} changed its dependencies` };
       }
       default:
         return { kind: 'recovered', text: 'nothing holds it down' };
     }
   }
 
+  /** A release kept while a recoversAfter floor runs: its text says when it happened. */
+  timed(cause: Cause): Cause {
+    return cause.kind === 'event' ? cause : { ...cause, text: `${cause.text} at ${this.clock(this.w.now)}` };
+  }
+
+  /**
+   * The cause of an improvement: what released it (`lagged`: the release its recoversAfter waited
+   * out), then what still holds it (`floor`: the release a running recoversAfter floor waits out).
+   * A release with no chain of its own (a patch) rests on what still holds the service.
+   */
+  improved(s: number, b: Before, lagged: Cause | undefined, floor: Cause | undefined, facts: InstantFacts): Cause {
+    const w = this.w;
+    const lag = formatDuration(w.lag[s]!);
+    const released: Cause = lagged
+      ? { ...lagged, kind: 'recovered', text: `${lagged.text}; back after recoversAfter ${lag}` }
+      : this.release(s, b.why, facts);
+    const lv = w.state[s]!;
+    if (lv === 0) return released;
+    const f = w.why[s]!;
+    if (f.kind === F.Fleet && released.kind === 'restart') return released;
+    let rest: Reason;
+    if (f.kind === F.Edge) {
+      const e = this.edge(s, f);
+      // Released by the dependency that still holds it part of the way: one clause says both.
+      if (!lagged && released.kind === 'recovered' && released.via === e.via) return { ...released, text: e.text };
+      rest = e;
+    } else if (f.kind === F.Floor) {
+      rest = floor
+        ? { text: `${floor.text}, recoversAfter ${lag} not over yet`, ...parentOf(floor.parent) }
+        : { text: `recoversAfter ${lag} not over yet` };
+    } else if (f.kind === F.Fleet) rest = { text: this.fleetText(s) };
+    else if (f.kind === F.Forced) rest = { text: 'a fail event' };
+    else rest = this.worse(s, facts);
+    return {
+      ...released,
+      text: `${released.text}; still ${STATE_OF[lv]}: ${rest.text}`,
+      ...(released.parent === undefined ? parentOf(rest.parent) : {}),
+    };
+  }
+
   /** After a patch: the service still has an edge of that type to that dependency. */
   private stillHas(s: number, prior: Factor): boolean {
     return (this.w.graph.groups[s] ?? []).some((g) => g.type === prior.type && g.targets.includes(prior.target));
   }
+}
 
-  /** Adds what still holds a service that improved only part of the way. */
-  still(s: number, cause: Cause, facts: InstantFacts): Cause {
-    const w = this.w;
-    const lv: Level = w.state[s]!;
-    if (lv === 0) return cause;
-    const f = w.why[s]!;
-    if (f.kind === F.Fleet && cause.kind === 'restart') return cause;
-    const rest = f.kind === F.Edge ? this.edge(s, f).text
-      : f.kind === F.Fleet ? this.fleetText(s)
-        : f.kind === F.Forced ? 'a fail event'
-          : f.kind === F.Floor ? `recoversAfter ${formatDuration(w.lag[s]!)} not over yet` : this.worse(s, facts).text;
-    return { ...cause, text: `${cause.text}; still ${STATE_OF[lv]}: ${rest}` };
-  }
-
-  private parentOf(s: number): { parent?: number } {
-    const p = this.w.lastTr[s]!;
-    return p >= 0 ? { parent: p } : {};
-  }
-
-  deadlockText(cycle: readonly number[]): string {
-    const names = cycle.map((s) => this.id(s));
-    return `recovery deadlock: ${[...names, names[0]].join(' → ')} each waits for the next to start`;
-  }
+function parentOf(p: number | undefined): { parent?: number } {
+  return p !== undefined && p >= 0 ? { parent: p } : {};
 }

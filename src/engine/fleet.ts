@@ -12,16 +12,11 @@
  * Scaling down removes failed nodes first.
  */
 import type { Fleet, Resource } from '../model/types.js';
+import { nodesOn, targetPeers } from './fleetsize.js';
 import { affectedCount, nextSpreadCrossing, spreadAfter } from './spread.js';
+import type { FleetSample, Scale } from './types.js';
 
 const EPS = 1e-9;
-
-interface Scale {
-  readonly from: number;
-  readonly to: number;
-  readonly t0: number;
-  readonly t1: number;
-}
 
 interface Restart {
   readonly intervalMin: number;
@@ -56,11 +51,12 @@ export class FleetSim {
   }
 
   target(n: number): number {
-    const mesh = this.spec.mesh;
-    if (!mesh) return 0;
-    const group = this.spec.cells !== undefined ? Math.min(this.spec.cells, n) : n;
-    const all = Math.max(0, group - 1);
-    return mesh.peers === 'all' ? all : Math.min(mesh.peers, all);
+    return targetPeers(this.spec, n);
+  }
+
+  /** Size and mesh now (after `advance(t)`), for `fleetAt` queries between instants. */
+  sample(t: number): FleetSample {
+    return { atMin: t, nodes: this.n, peers: this.p, spec: this.spec, ...(this.scale ? { scale: this.scale } : {}) };
   }
 
   private rate(): number {
@@ -68,10 +64,7 @@ export class FleetSim {
   }
 
   private nodesAt(t: number): number {
-    const s = this.scale;
-    if (!s) return this.n;
-    if (t >= s.t1 || s.t1 <= s.t0) return s.to;
-    return s.from + ((s.to - s.from) * (t - s.t0)) / (s.t1 - s.t0);
+    return nodesOn(this.scale, this.n, t);
   }
 
   /** The smallest whole peer count that passes some limit, and that resource (Infinity: never). */

@@ -4,10 +4,11 @@
  * observed timeline, `whatIfs` ranks remediations, `toReplayJson` is the §6 JSON.
  */
 export type {
-  AsyncLoss, Cause, CauseKind, Deadlock, Fidelity, ObservationMatch, Replay, Transition, WhatIfOutcome, WhatIfResult,
+  AsyncLoss, Cause, CauseKind, Deadlock, Fidelity, FleetSample, ObservationMatch, Replay, Transition, WhatIfOutcome, WhatIfResult,
 } from './types.js';
 export { replay } from './simulate.js';
-export { eventTimes, explain, stateAt, statesAt } from './query.js';
+export { eventTimes, explain, fleetAt, stateAt, statesAt } from './query.js';
 export { fidelity, fidelityFails } from './fidelity.js';
+export { targetPeers } from './fleetsize.js';
 export { whatIfs } from './whatif.js';
 export { toReplayJson } from './json.js';

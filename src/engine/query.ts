@@ -4,6 +4,7 @@
  * transition lists are built once per Replay (cached) and searched by bisection.
  */
 import type { State } from '../model/types.js';
+import { sampleAt } from './fleetsize.js';
 import type { Replay, Transition } from './types.js';
 
 interface Lane {
@@ -97,4 +98,22 @@ export function explain(replay: Replay, service: string, atMin: number): Transit
 /** The distinct instants of the scenario's events, ascending (timeline markers). */
 export function eventTimes(replay: Replay): number[] {
   return [...new Set(replay.scenario.events.map((e) => e.atMin))].sort((a, b) => a - b);
+}
+
+/**
+ * A fleet's node count and connected peers per node at `atMin`, read on from the replay's last
+ * sample of it (the mesh keeps connecting between instants); undefined before its first sample
+ * or for a service that is not a fleet.
+ */
+export function fleetAt(replay: Replay, service: string, atMin: number): { nodes: number; peers: number } | undefined {
+  const list = replay.fleets[service];
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.atMin <= atMin) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? undefined : sampleAt(list[lo - 1]!, atMin);
 }

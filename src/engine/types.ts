@@ -2,7 +2,7 @@
  * What a replay produces: plain data read by the CLI, the TUI and the reports. They never
  * recompute engine results their own way; they call the query functions in engine/query.ts.
  */
-import type { Location, Model, Scenario, State } from '../model/types.js';
+import type { Fleet, Location, Model, Scenario, State } from '../model/types.js';
 
 /** `spread`: a bad state spreading through a fleet's mesh took its healthy share below a threshold. */
 export type CauseKind = 'event' | 'limit' | 'edge' | 'restart' | 'deadlock' | 'recovered' | 'spread';
@@ -47,6 +47,25 @@ export interface AsyncLoss {
   readonly minutes: number;
 }
 
+/** A scale in progress: the node count goes linearly from `from` at t0 to `to` at t1 (minutes). */
+export interface Scale {
+  readonly from: number;
+  readonly to: number;
+  readonly t0: number;
+  readonly t1: number;
+}
+
+/** A fleet's size and mesh at an instant the replay advanced it: `fleetAt` reads on from it. */
+export interface FleetSample {
+  readonly atMin: number;
+  readonly nodes: number;
+  /** Connected peers per node (continuous; ⌊peers⌋ are connected). */
+  readonly peers: number;
+  /** The fleet as configured at that time (a patch may change it). */
+  readonly spec: Fleet;
+  readonly scale?: Scale;
+}
+
 export interface Replay {
   /** The model as it was at the start (before any `patch` event). */
   readonly model: Model;
@@ -62,6 +81,8 @@ export interface Replay {
   readonly asyncLoss: readonly AsyncLoss[];
   /** Every service id that existed at some point of the replay (patches may add or remove some), sorted. */
   readonly serviceIds: readonly string[];
+  /** Per fleet service: its size and mesh at each instant the replay advanced it, ascending. */
+  readonly fleets: Readonly<Record<string, readonly FleetSample[]>>;
 }
 
 export interface ObservationMatch {

@@ -4,6 +4,7 @@
  */
 import { formatClock, formatIso } from '../model/time.js';
 import { isTooling, worse, type Model, type ScenarioStart, type State } from '../model/types.js';
+import { eventRows } from './events.js';
 import { observationRows } from './observations.js';
 import {
   FORMAT_VERSION, type EdgeView, type ReportData, type ReportInputs, type ScenarioRun, type ServiceView,
@@ -13,7 +14,7 @@ import {
 export function buildReportData(inputs: ReportInputs): ReportData {
   const { model, audit, run } = inputs;
   const start = run?.replay.scenario.start;
-  const clock = (atMin: number) => (start ? formatClock(Math.round(atMin), start) : String(atMin));
+  const clock = (atMin: number) => (start ? formatClock(atMin, start) : String(atMin));
   const observations = run && start ? observationRows(run.fidelity, start) : [];
   const timeline = run && start ? timelineRows(run, start, observations) : [];
   const services = serviceViews(model, run, timeline);
@@ -32,6 +33,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     edges: edges(model, inputs),
     findings: audit ? [...audit.findings] : [],
     timeline,
+    events: run ? eventRows(run.replay.scenario) : [],
     observations,
     fidelity: run ? {
       matched: run.fidelity.matched, total: run.fidelity.total, inputs: run.fidelity.inputs,
@@ -62,7 +64,7 @@ function timelineRows(run: ScenarioRun, start: ScenarioStart, observations: Retu
     if (observation !== undefined) matchedAt.delete(key);
     const c = t.cause;
     return {
-      atMin: t.atMin, at: formatIso(t.atMin, start), clock: formatClock(Math.round(t.atMin), start),
+      atMin: t.atMin, at: formatIso(t.atMin, start), clock: formatClock(t.atMin, start),
       service: t.service, from: t.from, state: t.state,
       cause: { kind: c.kind, text: c.text, ...(c.via !== undefined ? { via: c.via } : {}) },
       chain: [...(run.chains[i] ?? [i])],

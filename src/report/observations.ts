@@ -16,10 +16,10 @@ export function observationRows(fidelity: Fidelity, start: ScenarioStart): Obser
     const inOrder = predicted === undefined || o.input ? undefined
       : scored.every((p) => (o.observedMin - p.observedMin) * (predicted - p.predictedMin!) >= 0);
     return {
-      atMin: o.observedMin, at: formatIso(o.observedMin, start), clock: formatClock(Math.round(o.observedMin), start),
+      atMin: o.observedMin, at: formatIso(o.observedMin, start), clock: formatClock(o.observedMin, start),
       service: o.service, state: o.state,
       ...(o.note !== undefined ? { note: o.note } : {}),
-      ...(predicted !== undefined ? { predictedMin: predicted, predictedClock: formatClock(Math.round(predicted), start) } : {}),
+      ...(predicted !== undefined ? { predictedMin: predicted, predictedClock: formatClock(predicted, start) } : {}),
       ...(o.errorMin !== undefined ? { errorMin: o.errorMin } : predicted !== undefined ? { errorMin: predicted - o.observedMin } : {}),
       input: o.input,
       ...(inOrder !== undefined ? { inOrder } : {}),

@@ -5,7 +5,7 @@
  */
 import type { Audit, BlastRadius, Finding, RuntimeCycle, ToolingCycle } from '../analysis/types.js';
 import type { CauseKind, Fidelity, Replay, WhatIfOutcome } from '../engine/types.js';
-import type { Model, Role, State, Tier } from '../model/types.js';
+import type { Model, Role, ScenarioAction, State, Tier } from '../model/types.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -78,6 +78,18 @@ export interface TimelineRow {
   readonly observation?: number;
 }
 
+/** A scenario event: what happened to the system or what operators did (milestones included). */
+export interface EventRow {
+  readonly atMin: number;
+  readonly at: string;
+  readonly clock: string;
+  readonly kind: ScenarioAction['kind'];
+  /** The service the event acts on (every kind but patch and milestone). */
+  readonly service?: string;
+  /** In words, e.g. `scale kinesis-frontend by +400 nodes over 1h3m`. */
+  readonly text: string;
+}
+
 export interface ObservationRow {
   readonly atMin: number;
   readonly at: string;
@@ -132,6 +144,8 @@ export interface ReportData {
   readonly edges: readonly EdgeView[];
   readonly findings: readonly Finding[];
   readonly timeline: readonly TimelineRow[];
+  /** The scenario's events in time order (empty without a scenario). */
+  readonly events: readonly EventRow[];
   readonly observations: readonly ObservationRow[];
   readonly fidelity: {
     readonly matched: number; readonly total: number; readonly inputs: number;

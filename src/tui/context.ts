@@ -20,7 +20,7 @@ export interface PaneCtx {
  */
 export function clock(ctx: Pick<PaneCtx, 'data'>, atMin: number): string {
   const start = ctx.data.scenario?.start;
-  return start ? formatClock(Math.round(atMin), start) : `+${formatDuration(Math.round(atMin))}`;
+  return start ? formatClock(atMin, start) : `+${formatDuration(Math.round(atMin))}`;
 }
 
 export function stateOf(ctx: Pick<PaneCtx, 'states'>, id: string): State {

@@ -3,7 +3,7 @@
  * `ExploreData` below: results computed by those stages, never recomputed here.
  */
 import type { Audit } from '../analysis/types.js';
-import { eventTimes, explain, fidelity, replay as runReplay, stateAt, statesAt, whatIfs, type Fidelity, type Replay, type WhatIfOutcome, type WhatIfResult } from '../engine/index.js';
+import { eventTimes, explain, fidelity, fleetAt, replay as runReplay, stateAt, statesAt, targetPeers, whatIfs, type Fidelity, type Replay, type WhatIfOutcome, type WhatIfResult } from '../engine/index.js';
 import type { Model, Scenario, Service, State } from '../model/types.js';
 import { patchModel } from '../model/patch.js';
 import { audit } from '../analysis/index.js';
@@ -31,6 +31,11 @@ export interface ReplayView {
   explain(service: string, atMin: number): readonly Link[];
   /** Healthy-node fraction of a fleet service at that time (undefined: not a fleet or unknown). */
   capacityAt(service: string, atMin: number): number | undefined;
+  /**
+   * A fleet's node count and connected peers per node at that time as the replay has them
+   * (`live`), or at its configured size when there is no replay; undefined: not a fleet.
+   */
+  fleetAt(service: string, atMin: number): { nodes: number; peers: number; live: boolean } | undefined;
 }
 
 export interface ExploreData {
@@ -103,6 +108,12 @@ function makeView(model: Model, scenarioId: string | undefined): ReplayView {
     capacityAt(service, atMin) {
       if (!replay || !model.byId.get(service)?.fleet) return undefined;
       return stateAt(replay, service, atMin).since?.capacity;
+    },
+    fleetAt(service, atMin) {
+      const f = model.byId.get(service)?.fleet;
+      if (!f) return undefined;
+      const live = replay ? fleetAt(replay, service, atMin) : undefined;
+      return live ? { ...live, live: true } : { nodes: f.nodes, peers: targetPeers(f, f.nodes), live: false };
     },
   };
 }

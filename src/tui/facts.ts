@@ -76,15 +76,19 @@ export function cycleLines(ctx: PaneCtx, s: Service): Line[] {
 export function fleetLines(ctx: PaneCtx, s: Service): Line[] {
   const f = s.fleet;
   if (!f) return [text(`${s.id} is not a fleet`, 'muted')];
-  const target = f.mesh ? (f.mesh.peers === 'all' ? Math.min(f.nodes, f.cells ?? f.nodes) - 1 : Math.min(f.mesh.peers, f.nodes - 1)) : 0;
+  const connect = f.mesh && Number.isFinite(f.mesh.connectPerMinute) ? `${num(f.mesh.connectPerMinute)}/min` : 'at once';
   const out: Line[] = [
-    text(`${num(f.nodes)} nodes${f.cells ? ` in cells of ${num(f.cells)}` : ''}${f.mesh ? ` · mesh ${f.mesh.peers === 'all' ? 'all peers' : `${f.mesh.peers} peers`}, ${f.mesh.connectPerMinute}/min` : ''}`),
+    text(`${num(f.nodes)} nodes${f.cells ? ` in cells of ${num(f.cells)}` : ''}${f.mesh ? ` · mesh ${f.mesh.peers === 'all' ? 'all peers' : `${f.mesh.peers} peers`}, connecting ${connect}` : ''}`),
   ];
+  const size = ctx.view.fleetAt(s.id, ctx.timeMin) ?? { nodes: f.nodes, peers: 0, live: false };
+  const peers = size.peers;
+  if (size.live) out.push(text(`at ${clock(ctx, ctx.timeMin)}: ${num(Math.round(size.nodes))} nodes, ${num(peers)} peers connected per node`));
+  const when = size.live ? 'now' : 'at the configured size';
   for (const r of f.perNode) {
-    const used = r.base + r.perPeer * target;
-    const pct = Math.round((used / r.limit) * 100);
+    const used = r.base + r.perPeer * peers;
+    const pct = (used / r.limit) * 100;
     out.push(blank, text(`${clean(r.name)} per node: ${num(r.base)} + ${num(r.perPeer)} × peers`, 'title'));
-    out.push(line([seg(`used ${num(used)} of limit ${num(r.limit)} (${pct}%) at ${num(target)} peers`, used > r.limit ? 'down' : pct >= 90 ? 'degraded' : undefined)]));
+    out.push(line([seg(`used ${num(used)} of limit ${num(r.limit)} (${pct.toFixed(1)}%) ${when}`, used > r.limit ? 'down' : pct >= 90 ? 'degraded' : undefined)]));
     const h = ctx.view.audit.scaling.find((x) => x.service === s.id && x.resource === r.name);
     if (h) {
       out.push(text(h.maxNodes === undefined ? 'largest safe fleet: unbounded' : `largest safe fleet: ${num(h.maxNodes)} nodes (headroom ${num(h.headroomNodes ?? 0)}, ${(h.headroomPercent ?? 0).toFixed(1)}%)`));

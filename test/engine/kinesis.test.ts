@@ -1,7 +1,7 @@
 /** The founding case: the Kinesis 2020 replay must come out of the mechanism, within 15 minutes. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { eventTimes, explain, fidelity, replay, statesAt, whatIfs } from '../../src/engine/index.js';
+import { eventTimes, explain, fidelity, fleetAt, replay, statesAt, whatIfs } from '../../src/engine/index.js';
 import { loadFile } from '../../src/model/load.js';
 import { formatClock } from '../../src/model/time.js';
 
@@ -35,6 +35,15 @@ describe('Kinesis 2020 replay', () => {
     expect(f.matched).toBe(14);
   });
 
+  test('Cognito\'s recovery reads as sentences with the simulation\'s times, chained to the front end\'s restart', () => {
+    const back = run.timeline.filter((t) => t.service === 'cognito' && t.from !== t.state).slice(1);
+    const restart = run.timeline.findIndex((t) => t.service === 'kinesis-frontend' && t.state === 'degraded');
+    expect(back.map((t) => [formatClock(t.atMin, run.scenario.start), t.state, t.cause.text, t.cause.parent])).toEqual([
+      ['12:22', 'degraded', 'patch at 10:15 changed its dependencies; back after recoversAfter 2h7m; still degraded: kinesis-frontend is degraded (16% capacity) at 12:05, recoversAfter 2h7m not over yet', restart],
+      ['14:12', 'ok', 'kinesis-frontend is degraded (16% capacity) at 12:05; back after recoversAfter 2h7m', restart],
+    ]);
+  });
+
   test('the status-page tool goes down with Cognito', () => {
     expect(at('shd-posting-tool', 'down')?.cause.via).toBe('cognito');
   });
@@ -45,6 +54,14 @@ describe('Kinesis 2020 replay', () => {
     expect(noon.get('cloudwatch')).toBe('down');
     expect(noon.size).toBe(model.services.length);
     expect(eventTimes(run)).toEqual([0, 166, 443, 451, 472]);
+  });
+
+  test('fleetAt: the front end\'s size and connected peers between instants, read on at the connect rate', () => {
+    expect(fleetAt(run, 'kinesis-frontend', 0)).toEqual({ nodes: 4000, peers: 3999 });
+    expect(fleetAt(run, 'kinesis-frontend', 30)).toEqual({ nodes: 4190.476190476191, peers: 4078 }); // 3,999 + ⌊2.65 × 30⌋
+    expect(fleetAt(run, 'kinesis-frontend', 120)).toEqual({ nodes: 4400, peers: 4317 });
+    expect(fleetAt(run, 'kinesis-frontend', 200)).toEqual({ nodes: 4000, peers: 3999 }); // the 05:30 removal
+    expect(fleetAt(run, 'cognito', 100)).toBeUndefined();
   });
 });
 

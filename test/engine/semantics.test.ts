@@ -166,6 +166,29 @@ describe('recovery', () => {
     expect(r.final).toEqual({ a: 'down', b: 'ok', c: 'down' });
   });
 
+  test('a patch that softens an edge: one sentence with its time, resting on what still holds the service', () => {
+    const m = graph('  a: {}\n  b: { dependsOn: [a] }', ev('{ at: "+10m", fail: { service: a } }', '{ at: "+20m", patch: { services: { b: { dependsOn: [{ on: a, type: soft }] } } } }'));
+    const r = replay(m);
+    expect(lines(r)).toEqual(['10 a down event', '10 b down edge', '20 b degraded event']);
+    expect(r.timeline[2]!.cause).toEqual({ kind: 'event', text: 'patch at 00:20 changed its dependencies; still degraded: soft dependency a is down', parent: 0 });
+    expect(explain(r, 'b', 30).map((t) => `${t.service} ${t.state}`)).toEqual(['b degraded', 'a down']);
+  });
+
+  test('a patch recovery waited out by recoversAfter says when the patch came and what still holds it', () => {
+    const m = graph('  a: {}\n  b: { recoversAfter: 30m, dependsOn: [a] }', ev(
+      '{ at: "+10m", fail: { service: a, state: degraded } }', '{ at: "+11m", fail: { service: a } }',
+      '{ at: "+20m", patch: { services: { b: { dependsOn: [{ on: a, type: soft }] } } } }',
+      '{ at: "+40m", recover: { service: a } }',
+    ));
+    const r = replay(m);
+    expect(lines(r)).toEqual(['10 a degraded event', '10 b degraded edge', '11 a down event', '11 b down edge', '40 a ok event', '50 b degraded recovered', '70 b ok recovered']);
+    expect(r.timeline[5]!.cause).toEqual({
+      kind: 'recovered', parent: 4,
+      text: 'patch at 00:20 changed its dependencies; back after recoversAfter 30m; still degraded: a is ok at 00:40, recoversAfter 30m not over yet',
+    });
+    expect(r.timeline[6]!.cause).toMatchObject({ kind: 'recovered', via: 'a', parent: 4, text: 'a is ok at 00:40; back after recoversAfter 30m' });
+  });
+
   test('a patch event that makes the graph invalid is bad input, located', () => {
     expect(() => graph('  a: {}', ev('{ at: "+10m", patch: { services: { a: { dependsOn: [nope] } } } }'))).toThrow(/9:\d+ .*"nope"/);
   });

@@ -25,8 +25,8 @@ describe('corrupt: a bad state spreads through the mesh (logistic)', () => {
       '16.54 d down edge',
       '19.27 f down spread', '19.27 e down edge',
     ]);
-    expect(r.timeline[0]!.cause.text).toBe('scenario event: a bad state reaches 1 node: 99 of 100 nodes healthy (99%) ≥ serving 50%');
-    expect(r.timeline[4]!.cause.text).toBe('bad state spread at 0.5/min through the mesh (no checksums) to 51 of 100 nodes: 49 of 100 nodes healthy (49%) < serving 50%');
+    expect(r.timeline[0]!.cause.text).toBe('corrupt at 00:10: a bad state reached 1 node, leaving 99 of 100 nodes healthy (99%) ≥ serving 50%');
+    expect(r.timeline[4]!.cause.text).toBe('bad state spread at 0.5/min through the mesh (no checksums) to 51 of 100 nodes, leaving 49 of 100 nodes healthy (49%) < serving 50%');
     expect(r.timeline[3]).toMatchObject({ cause: { text: 'f at 79% capacity < needs 80%', via: 'f' } });
     expect(r.timeline[4]!.capacity).toBe(0.49);
   });
@@ -68,17 +68,20 @@ describe('stop and rebuild', () => {
       '99 f ok restart', '99 e ok recovered',
     ]);
     expect(stateAt(r, 'f', 35)).toMatchObject({ state: 'down', since: { capacity: 0, cause: { kind: 'event' } } });
-    expect(r.timeline[4]!.cause.text).toBe('scenario event: global stop, every node stopped and its state cleared: 0 of 60 nodes healthy (0%) < serving 50%');
+    expect(r.timeline[4]!.cause.text).toBe('stop at 00:30: every node stopped and its state cleared, leaving 0 of 60 nodes healthy (0%) < serving 50%');
   });
 
+  /** f spreads a bad state and takes g down; both are stopped at 30 and f restarted; then `gRestart`. */
+  const stoppedPair = (gRestart: string) => graph(`${mesh(60, 'spreadPerMinute: 2')}\n  g:\n    fleet: { nodes: 30, restart: { perHour: 60 }, serving: 0.5 }\n    dependsOn: [f]`, ev(
+    '{ at: "+0m", corrupt: { service: f, nodes: 1 } }',
+    '{ at: "+30m", stop: { service: f } }',
+    '{ at: "+30m", stop: { service: g } }',
+    '{ at: "+30m", restart: { service: f } }',
+    gRestart,
+  ));
+
   test('a fleet held down by its dependency, then stopped, names the restart when it comes back', () => {
-    const m = graph(`${mesh(60, 'spreadPerMinute: 2')}\n  g:\n    fleet: { nodes: 30, restart: { perHour: 60 }, serving: 0.5 }\n    dependsOn: [f]`, ev(
-      '{ at: "+0m", corrupt: { service: f, nodes: 1 } }',
-      '{ at: "+30m", stop: { service: f } }',
-      '{ at: "+30m", stop: { service: g } }',
-      '{ at: "+30m", restart: { service: f } }',
-      '{ at: "+100m", restart: { service: g } }',
-    ));
+    const m = stoppedPair('{ at: "+100m", restart: { service: g } }');
     const r = replay(m);
     // f: serving at 30 + 29 = 59, ok at 89. g: 15 of 30 at 100 + 14 = 114, ok at 129.
     expect(lines(r).slice(2)).toEqual(['2.07 f down spread', '2.07 g down edge', '30 f stays down event', '30 g stays down event', '59 f degraded restart', '89 f ok restart', '114 g degraded restart', '129 g ok restart']);
@@ -100,13 +103,7 @@ describe('stop and rebuild', () => {
   });
 
   test('restart.after: the rebuild begins once every awaited service is ok (here when f is whole again)', () => {
-    const m = graph(`${mesh(60, 'spreadPerMinute: 2')}\n  g:\n    fleet: { nodes: 30, restart: { perHour: 60 }, serving: 0.5 }\n    dependsOn: [f]`, ev(
-      '{ at: "+0m", corrupt: { service: f, nodes: 1 } }',
-      '{ at: "+30m", stop: { service: f } }',
-      '{ at: "+30m", stop: { service: g } }',
-      '{ at: "+30m", restart: { service: f } }',
-      '{ at: "+30m", restart: { service: g, after: [f] } }',
-    ));
+    const m = stoppedPair('{ at: "+30m", restart: { service: g, after: [f] } }');
     // f whole at 30 + 59 = 89; g starts then: 15 of 30 at 89 + 14 = 103, all at 118.
     expect(lines(replay(m)).slice(4)).toEqual(['30 f stays down event', '30 g stays down event', '59 f degraded restart', '89 f ok restart', '103 g degraded restart', '118 g ok restart']);
   });

@@ -37,7 +37,7 @@ export function fakeInputs(model = fixtureModel()): ReportInputs {
     t(180, 'web', 'degraded', 'ok', 'recovered', 'api ok'),
   ];
   const final = Object.fromEntries(model.services.map((s) => [s.id, 'ok' as State]));
-  const replay: Replay = { model, scenario, timeline, final, deadlocks: [], endMin: 180, asyncLoss: [], serviceIds: model.services.map((s) => s.id).sort() };
+  const replay: Replay = { model, scenario, timeline, final, deadlocks: [], endMin: 180, asyncLoss: [], serviceIds: model.services.map((s) => s.id).sort(), fleets: {} };
   const loc = scenario.observed[0]!.loc;
   const observations = [
     { service: 'api', state: 'down' as State, observedMin: 20, predictedMin: 15, errorMin: -5, input: false, note: 'errors | 500s <everywhere>', loc },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticModel } from '../../src/bench/synthetic.js';
 import { buildReportData } from '../../src/report/data.js';
+import { describeEvent } from '../../src/report/events.js';
 import { dot } from '../../src/report/format/dot.js';
 import { htmlReport, pageData } from '../../src/report/format/html.js';
 import { markdown } from '../../src/report/format/markdown.js';
@@ -55,6 +56,33 @@ describe('formats', () => {
       const counts = block.split('\n').filter(Boolean).map((l) => l.replace(/\\\|/g, '').split('|').length);
       expect(new Set(counts).size).toBe(1);
     }
+  });
+
+  it('markdown lists the scenario\'s events in the timeline, each before the state changes of its instant', () => {
+    expect(data.events.map((e) => [e.clock, e.kind, e.text])).toEqual([
+      ['09:00', 'scale', 'scale api to 140 nodes over 10m'],
+      ['09:40', 'scale', 'scale api to 100 nodes'],
+      ['10:30', 'restart', 'rolling restart of api'],
+    ]);
+    const rows = markdown(data).split('\n').filter((l) => /^\| \d\d:\d\d /.test(l)).map((l) => l.split(' | ').slice(0, 4).join(' | '));
+    expect(rows.slice(0, 4)).toEqual([
+      '| 09:00 | `api` | ⚑ event | *scale api to 140 nodes over 10m*',
+      '| 09:15 | `api` | 🔴 down | threads 1,039 &gt; limit 1,024 on every node (140 nodes, 139 peers)',
+      '| 09:15 | `web` | 🔴 down | hard dependency api is down',
+      '| 09:40 | `api` | ⚑ event | *scale api to 100 nodes*',
+    ]);
+  });
+
+  it('describes every kind of scenario event in words', () => {
+    expect(describeEvent({ kind: 'scale', service: 'f', by: -400, overMin: 0 })).toBe('scale f by -400 nodes');
+    expect(describeEvent({ kind: 'scale', service: 'f', by: 1200, overMin: 63 })).toBe('scale f by +1,200 nodes over 1h3m');
+    expect(describeEvent({ kind: 'fail', service: 'db', state: 'degraded' })).toBe('db fails (degraded)');
+    expect(describeEvent({ kind: 'recover', service: 'db' })).toBe('db recovers (the fail is cleared)');
+    expect(describeEvent({ kind: 'restart', service: 'f', perHour: 330, after: ['a', 'b'] })).toBe('rolling restart of f at 330/h, once a, b are ok');
+    expect(describeEvent({ kind: 'patch', patch: { services: { web: { dependsOn: [], tier: 1 }, old: null } } })).toBe('graph changed: old removed; web (dependsOn, tier)');
+    expect(describeEvent({ kind: 'corrupt', service: 'g', nodes: 1 })).toBe('a bad state reaches 1 node of g');
+    expect(describeEvent({ kind: 'stop', service: 'g' })).toBe('global stop of g');
+    expect(describeEvent({ kind: 'milestone', text: 'diagnosis: gossip' })).toBe('diagnosis: gossip');
   });
 
   it('mermaid colours nodes by worst state and keeps labels quoted', () => {

@@ -39,7 +39,7 @@ function fakeView(model: Model, timeline: Transition[]): ReplayView {
   const final = Object.fromEntries(ids.map((id) => [id, 'ok' as State]));
   return {
     model,
-    replay: { model, scenario, timeline, final, deadlocks: [], endMin: 60, asyncLoss: [], serviceIds: ids },
+    replay: { model, scenario, timeline, final, deadlocks: [], endMin: 60, asyncLoss: [], serviceIds: ids, fleets: {} },
     audit: audit(model),
     fidelity: {
       matched: 1, total: 1, inputs: 0, maxErrorMinutes: 2, meanErrorMinutes: 2, orderAgrees: true, unmatched: [],
@@ -64,6 +64,7 @@ function fakeView(model: Model, timeline: Transition[]): ReplayView {
       return chain;
     },
     capacityAt: () => undefined,
+    fleetAt: () => undefined,
   };
 }
 

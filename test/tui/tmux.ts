@@ -16,9 +16,11 @@ export class Term {
 
   static start(name: string, command: string, cwd: string, width = 80, height = 24, env: readonly string[] = []): Term {
     try { tmux('kill-session', '-t', name); } catch { /* none yet */ }
-    // DEV must not be set (ink 6 would try to reach React DevTools and hang).
-    tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), '-c', cwd, '-e', 'DEV=', '-e', 'TERM=xterm-256color', ...env.flatMap((e) => ['-e', e]),
-      `sh -c '${command}; echo FAULTLINE_EXIT=$?; sleep 60'`);
+    // DEV must not be set (ink 6 would try to reach React DevTools and hang). A tmux server keeps
+    // the environment of whoever started it: colour settings come only from `env` here.
+    const clean = ['env', '-u', 'NO_COLOR', '-u', 'FORCE_COLOR', ...env].join(' ');
+    tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), '-c', cwd, '-e', 'DEV=', '-e', 'TERM=xterm-256color',
+      `sh -c '${clean} ${command}; echo FAULTLINE_EXIT=$?; sleep 60'`);
     return new Term(name);
   }
 

@@ -11,6 +11,10 @@ import { toneColor } from '../../src/tui/theme.js';
 import { barLine } from '../../src/tui/timeline.js';
 import { lineText } from '../../src/tui/lines.js';
 import { fakeData, FIXTURE } from './fake.js';
+import { loadFile, loadText } from '../../src/model/load.js';
+import type { Model } from '../../src/model/types.js';
+import { exploreData } from '../../src/tui/data.js';
+import { fleetLines } from '../../src/tui/facts.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env: Env = { rows: ['a', 'b', 'c'], detail: [], viewLines: [], eventTimes: [0, 10, 20], endMin: 20, page: 2, helpLines: 0 };
@@ -132,6 +136,36 @@ describe('plain output without a terminal', () => {
   });
 });
 
+
+describe('fleet tab', () => {
+  const kinesis = loadFile(resolve(ROOT, 'graphs/aws-kinesis-2020.yaml')).model!;
+  const fleetTab = (model: Model, id: string, timeMin: number) => {
+    const data = exploreData(model);
+    const view = data.view();
+    const ctx = { data, view, states: view.statesAt(timeMin), blast: new Map(), timeMin, width: 100 };
+    return fleetLines(ctx, model.byId.get(id)!).map(lineText);
+  };
+
+  it('shows the threads the replay has in use at the current time, not at the configured size', () => {
+    // 02:44 + 2h: the 400 added nodes are connecting at 2.65/min, still below the limit.
+    const before = fleetTab(kinesis, 'kinesis-frontend', 0);
+    const during = fleetTab(kinesis, 'kinesis-frontend', 120);
+    const after = fleetTab(kinesis, 'kinesis-frontend', 160);
+    expect(before).toContain('at 02:44: 4,000 nodes, 3,999 peers connected per node');
+    expect(before).toContain('used 32,369 of limit 32,768 (98.8%) now');
+    expect(during).toContain('at 04:44: 4,400 nodes, 4,317 peers connected per node');
+    expect(during).toContain('used 32,687 of limit 32,768 (99.8%) now');
+    expect(after).toContain('used 32,769 of limit 32,768 (100.0%) now');
+  });
+
+  it('says "at once" for a mesh without a connect rate, never "Infinity/min"', () => {
+    const m = loadText('faultline: 1\nname: t\nservices:\n  f: { fleet: { nodes: 10, mesh: { peers: all }, perNode: { conns: { perPeer: 1, limit: 100 } } } }\n', 't.yaml').model!;
+    const tab = fleetTab(m, 'f', 0);
+    expect(tab[0]).toBe('10 nodes · mesh all peers, connecting at once');
+    expect(tab.join('\n')).not.toMatch(/Infinity/);
+    expect(tab).toContain('used 9 of limit 100 (9.0%) at the configured size');
+  });
+});
 
 describe('cleanup registry', () => {
   it('runs every step once, newest first, even when one throws', async () => {

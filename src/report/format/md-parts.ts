@@ -33,9 +33,3 @@ export function signed(minutes: number | undefined): string {
   if (minutes === undefined) return '—';
   return minutes > 0 ? `+${formatDuration(minutes)}` : formatDuration(minutes);
 }
-
-/** `12,345` or `12.5`: grouped by hand, not by the locale, so output is the same on every machine. */
-export function num(n: number): string {
-  const [whole, frac] = (Math.round(n * 10) / 10).toString().split('.');
-  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
-}

@@ -1,7 +1,8 @@
 /**
  * The replay's timeline beside the observed one: one row per replayed state change, with the
- * observation it was matched to (its time, error and whether it is in order), plus a row for every
- * observation the replay never produced, all in time order.
+ * observation it was matched to (its time, error and whether it is in order), a row for every
+ * observation the replay never produced, and a ⚑ row for every scenario event (operator actions,
+ * milestones), all in time order.
  */
 import { md } from '../escape.js';
 import type { ReportData } from '../types.js';
@@ -32,12 +33,17 @@ export function timelineSection(d: ReportData): string {
       cells: ['—', id(o.service), stateCell(o.state), '*not reproduced by the replay*', `${o.clock}${o.note ? ` ${md(o.note)}` : ''}`, 'unmatched', ''],
     });
   });
+  // An event comes before the state changes of its instant: they follow from it.
+  d.events.forEach((e, i) => {
+    rows.push({ at: e.atMin, order: -d.events.length + i, cells: [e.clock, e.service ? id(e.service) : '—', '⚑ event', `*${md(e.text)}*`, '', '', ''] });
+  });
   rows.sort((a, b) => a.at - b.at || a.order - b.order);
   const shown = rows.slice(0, MAX_ROWS).map((r) => r.cells);
   const f = d.fidelity;
   const intro = [
     `## Replay timeline beside the observed one`, '',
-    `Scenario ${id(d.scenario.id)}: ${md(d.scenario.title)}. Times are local to the scenario start (${md(d.scenario.start)}); the replay ends at ${d.scenario.endClock}.`,
+    `Scenario ${id(d.scenario.id)}: ${md(d.scenario.title)}. Times are local to the scenario start (${md(d.scenario.start)}); the replay ends at ${d.scenario.endClock}.`
+      + (d.events.length > 0 ? ' ⚑ rows are the scenario\'s own events: what happened to the system and what operators did.' : ''),
     '',
     f && f.total > 0
       ? `Error = replay minus observed (negative: the replay is early). Order ✓ = in the same order as every other matched observation. Max error ${duration(f.maxErrorMinutes)}, mean ${duration(f.meanErrorMinutes)}; order ${f.orderAgrees ? 'agrees' : 'disagrees'}.`
