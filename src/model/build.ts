@@ -161,7 +161,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       const atMin = time(ev.at, [...path, 'at']);
       if (atMin < last) fail([...path, 'at'], `event at "${String(ev.at)}" is earlier than the event before it`, 'list events in time order');
       last = Math.max(last, atMin);
-      return { atMin, action: action(ev, path), loc: locate(path) };
+      return { atMin, action: action(ev, path), ...(typeof ev.note === 'string' ? { note: ev.note } : {}), loc: locate(path) };
     });
     const observed = asArray(s.observed).map((o, i): Observation => {
       const ob = o as Obj;

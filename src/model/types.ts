@@ -113,6 +113,8 @@ export interface ScenarioEvent {
   /** Minutes after the scenario start. */
   readonly atMin: number;
   readonly action: ScenarioAction;
+  /** Why the operators did it, or what the source says: shown beside the event in reports. */
+  readonly note?: string;
   readonly loc: Location;
 }
 

@@ -16,7 +16,8 @@ export function eventRows(scenario: Scenario): EventRow[] {
       const a = e.action;
       return {
         atMin: e.atMin, at: formatIso(e.atMin, scenario.start), clock: formatClock(e.atMin, scenario.start),
-        kind: a.kind, ...('service' in a ? { service: a.service } : {}), text: describeEvent(a),
+        kind: a.kind, ...('service' in a ? { service: a.service } : {}),
+        text: e.note ? `${describeEvent(a)} — ${e.note}` : describeEvent(a),
       };
     });
 }
