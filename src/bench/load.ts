@@ -1,10 +1,15 @@
 /**
  * Loading: parse + validate + build, for the Kinesis graph and synthetic graphs of 1k/10k/100k
- * services; and the start-up cost behind the choice of a committed ajv standalone validator over
- * compiling the schema at start-up (each measured in a fresh `node` process, as a CLI run pays it).
+ * services, as YAML and as JSON, through the fast reader (default) and through the yaml library
+ * (the reference, and what every file outside the fast reader's subset takes); `validate` of a
+ * 10k-service file as a whole CLI process; and the start-up cost behind the choice of a committed
+ * ajv standalone validator over compiling the schema at start-up (each measured in a fresh `node`
+ * process, as a CLI run pays it).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { loadText } from '../model/load.js';
@@ -37,9 +42,33 @@ export function bench(b: Bench): void {
   b.time('load Kinesis 2020 (parse, validate, build, 11 patches)', () => loadText(kinesis, 'k.yaml'), { runs: 21 });
 
   for (const n of b.quick ? [1000] : [1000, 10_000, 100_000]) {
-    const text = stringify(syntheticDoc({ services: n, events: Math.min(n, 1000) }));
-    b.note(`synthetic ${n} services: ${(text.length / 1e6).toFixed(1)} MB of YAML`);
-    const r = b.time(`load synthetic ${n} services`, () => loadText(text, 's.yaml'), { runs: n >= 100_000 ? 1 : 5, warmup: n >= 100_000 ? 0 : 1 });
+    const doc = syntheticDoc({ services: n, events: Math.min(n, 1000) });
+    const text = stringify(doc);
+    const json = JSON.stringify(doc, null, 2);
+    b.note(`synthetic ${n} services: ${(text.length / 1e6).toFixed(1)} MB of YAML, ${(json.length / 1e6).toFixed(1)} MB of JSON`);
+    const big = n >= 100_000;
+    const opts = { runs: big ? 3 : 5, warmup: big ? 0 : 1 };
+    const r = b.time(`load synthetic ${n} services`, () => loadText(text, 's.yaml'), opts);
     if (r.errors.length > 0) throw new Error(`synthetic graph invalid: ${r.errors[0]!.message}`);
+    b.time(`load synthetic ${n} services, JSON`, () => loadText(json, 's.json'), opts);
+    // The library path at 100k takes minutes (measured: 110 s, 2.8 GB): only at 1k and 10k.
+    if (!big) b.time(`load synthetic ${n} services, yaml library path`, () => loadText(text, 's.yaml', { reader: 'yaml' }), { runs: n >= 10_000 ? 3 : 5 });
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
+  try {
+    const n = b.quick ? 1000 : 10_000;
+    const file = join(dir, `s${n}.yaml`);
+    writeFileSync(file, stringify(syntheticDoc({ services: n, events: Math.min(n, 1000) })));
+    const ms: number[] = [];
+    for (let i = 0; i < (b.quick ? 3 : 5); i++) {
+      const t0 = performance.now();
+      const p = spawnSync(process.execPath, [dist('cli/main.js'), 'validate', file], { encoding: 'utf8' });
+      ms.push(performance.now() - t0);
+      if (p.status !== 0) throw new Error(`validate failed: ${p.stderr}`);
+    }
+    b.record({ name: `faultline validate ${n}-service file (process)`, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs: ms.length });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
