@@ -75,15 +75,9 @@ export interface GraphEdge {
   readonly calls?: number;
 }
 
-export interface GraphService {
+/** A service of the combined graph: what the readers said of it, under its final id. */
+export interface GraphService extends Pick<ImportedService, 'title' | 'description' | 'team' | 'role' | 'entrypoint' | 'x' | 'notes'> {
   readonly id: string;
-  readonly title?: string;
-  readonly description?: string;
-  readonly team?: string;
-  readonly role?: Role;
-  readonly entrypoint?: boolean;
-  readonly x: Readonly<Record<string, JsonValue>>;
-  readonly notes: readonly string[];
   readonly sources: readonly Location[];
 }
 
