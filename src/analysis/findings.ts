@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Location, Model, Service } from '../model/types.js';
+import { num } from '../model/numbers.js';
 import { formatClock, formatDuration } from '../model/time.js';
 import { globMatch, type Ignore, type RuleId, type Rules } from './rules.js';
 import type { MeshHazards } from './mesh.js';
@@ -25,7 +26,6 @@ const LIST = 8;
 /** A SPOF finding lists at most this many services (the full list is in `Audit.spof`). */
 const SPOF_SERVICES = 100;
 const arrow = (path: readonly string[]) => path.join(' → ');
-const num = (x: number) => x.toLocaleString('en-US');
 const names = (ids: readonly string[]) => ids.slice(0, LIST).join(', ') + (ids.length > LIST ? ` (+${ids.length - LIST} more)` : '');
 
 export function buildFindings(model: Model, t: Tables, rules: Rules): { findings: Finding[]; suppressed: number } {

@@ -9,7 +9,8 @@ import { formatClock } from '../model/time.js';
 import type { JsonValue, Location, Scenario, ScenarioEvent } from '../model/types.js';
 import { cmp, type Graph, type Slots } from './compile.js';
 import type { FleetSim, LimitBreach } from './fleet.js';
-import { level, num, type Level } from './levels.js';
+import { num } from '../model/numbers.js';
+import { level, type Level } from './levels.js';
 import type { Agenda, Entry } from './queue.js';
 import { EPS, type World } from './world.js';
 

@@ -6,7 +6,8 @@
 import { formatClock, formatDuration } from '../model/time.js';
 import type { ScenarioStart } from '../model/types.js';
 import type { LimitBreach } from './fleet.js';
-import { STATE_OF, num, pct } from './levels.js';
+import { num, pct } from '../model/numbers.js';
+import { STATE_OF } from './levels.js';
 import { EPS, type Factor, type World } from './world.js';
 
 export class Wording {

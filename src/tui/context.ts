@@ -42,4 +42,4 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   return out;
 }
 
-export const num = (n: number): string => n.toLocaleString('en-US');
+export { num } from '../model/numbers.js';

@@ -1,4 +1,5 @@
 /** The timeline bar: the replay span, a marker per event instant, the current time. */
+import { describeEvent } from '../model/describe-event.js';
 import { SYMBOL } from './theme.js';
 import { clock, type PaneCtx } from './context.js';
 import { line, seg, type Line, type Seg } from './lines.js';
@@ -21,7 +22,7 @@ export function changesAt(ctx: PaneCtx, t: number): Seg[] {
   const here = [];
   for (let i = lo; i < tl.length && tl[i]!.atMin <= t + 1e-9; i++) here.push(tl[i]!);
   const events = ctx.data.scenario?.events.filter((e) => Math.abs(e.atMin - t) < 1e-9) ?? [];
-  const out: Seg[] = events.map((e) => seg(`event: ${e.action.kind}${'service' in e.action ? ` ${e.action.service}` : ''}  `, 'accent'));
+  const out: Seg[] = events.map((e) => seg(`⚑ ${describeEvent(e.action)}  `, 'accent'));
   for (const x of here.slice(0, 2)) out.push(seg(`${x.service} → `), seg(`${SYMBOL[x.state]} ${x.state}  `, x.state));
   if (here.length > 2) out.push(seg(`+${here.length - 2} more`, 'muted'));
   return out;

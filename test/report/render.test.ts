@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticModel } from '../../src/bench/synthetic.js';
 import { buildReportData } from '../../src/report/data.js';
-import { describeEvent } from '../../src/report/events.js';
+import { describeEvent } from '../../src/model/describe-event.js';
 import { dot } from '../../src/report/format/dot.js';
 import { htmlReport, pageData } from '../../src/report/format/html.js';
 import { markdown } from '../../src/report/format/markdown.js';

@@ -5,7 +5,7 @@
 import { md } from '../escape.js';
 import type { ReportData } from '../types.js';
 import { MERMAID_MAX_EDGES, mermaid } from './mermaid.js';
-import { num } from '../numbers.js';
+import { num } from '../../model/numbers.js';
 import { duration, id, ids, table } from './md-parts.js';
 import { timelineSection } from './md-timeline.js';
 
