@@ -1,5 +1,5 @@
 /**
- * A scenario event in words, e.g. `scale kinesis-frontend by +400 nodes over 1h3m`: one wording for
+ * A scenario event in words, e.g. `scale api by +400 nodes over 1h3m`: one wording for
  * the reports, the replay text and the terminal UI. Numbers come from the parsed event, so
  * `over: 63m` reads `over 1h3m` whatever the file wrote.
  */
@@ -24,7 +24,7 @@ export function describeEvent(a: ScenarioAction): string {
   }
 }
 
-/** `cognito (dependsOn)`, `old-db removed`: which services a merge patch touches, and how. */
+/** `auth (dependsOn)`, `old-db removed`: which services a merge patch touches, and how. */
 function patchSummary(patch: JsonValue): string {
   const services = isObject(patch) ? patch.services : undefined;
   if (!isObject(services)) return 'merge patch';

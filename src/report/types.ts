@@ -86,7 +86,7 @@ export interface EventRow {
   readonly kind: ScenarioAction['kind'];
   /** The service the event acts on (every kind but patch and milestone). */
   readonly service?: string;
-  /** In words, e.g. `scale kinesis-frontend by +400 nodes over 1h3m`. */
+  /** In words, e.g. `scale api by +400 nodes over 1h3m`. */
   readonly text: string;
 }
 

@@ -16,8 +16,8 @@ test('no service id of any graphs/*.yaml appears in src/', () => {
   expect(ids.length).toBeGreaterThan(5);
   const hits: string[] = [];
   for (const file of files('src')) {
-    // Code and strings only: an id used as an example in a comment does not make the code specific.
-    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1').toLowerCase();
+    // Comments too: an example named after a bundled service reads as if the code knew that graph.
+    const text = readFileSync(file, 'utf8').toLowerCase();
     for (const id of new Set(ids)) {
       // Whole-word match: a generic word that happens to be an id part (e.g. "frontend") is fine.
       if (new RegExp(`(?<![a-z0-9-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9-])`).test(text)) hits.push(`${file}: ${id}`);
