@@ -17,7 +17,6 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 const command: Command = {
   name: 'audit',
-  summary: 'Find cycles, incident-tooling cycles, blast radius, single points of failure, scaling and restart hazards.',
   usage: 'faultline audit FILE… [--rules FILE] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N]',
   options: {
     rules: { type: 'string' },

@@ -20,7 +20,6 @@ export interface Io {
 
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   /** e.g. `faultline validate FILE… [--format text|json]` */
   readonly usage: string;
   readonly options: Options;

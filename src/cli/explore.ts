@@ -12,7 +12,6 @@ import { EXIT, UsageError, type Command } from './command.js';
 
 const command: Command = {
   name: 'explore',
-  summary: 'Explore a graph and replay a scenario in a full-screen terminal UI (press ? inside for every key).',
   usage: 'faultline explore FILE [--scenario ID]',
   options: { scenario: { type: 'string' } },
   optionHelp: ['--scenario ID  scenario to replay (default: the first)'],

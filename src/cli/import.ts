@@ -29,7 +29,6 @@ export function parseInputs(positionals: readonly string[]): ImportInput[] {
 
 const command: Command = {
   name: 'import',
-  summary: 'Build a graph from Backstage catalogs, Docker Compose, Kubernetes manifests, Jaeger or Kiali data.',
   usage: 'faultline import FORMAT FILE|DIR… [--out FILE] [--merge EXISTING.yaml] [--name NAME]',
   options: { out: { type: 'string', short: 'o' }, merge: { type: 'string' }, name: { type: 'string' } },
   optionHelp: [

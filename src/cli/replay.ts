@@ -21,7 +21,6 @@ const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m',
 
 const command: Command = {
   name: 'replay',
-  summary: 'Replay a scenario through the propagation engine: timeline with causes, fidelity, what-ifs.',
   usage: 'faultline replay FILE [--scenario ID] [--what-if ID…|--what-ifs] [--at TIME] [--format text|json] [--check] [--tolerance MIN]',
   options: {
     scenario: { type: 'string' },

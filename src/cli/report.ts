@@ -22,7 +22,6 @@ function parseFormats(value: string): FormatName[] {
 
 const command: Command = {
   name: 'report',
-  summary: 'Write reports of a graph and its scenario replay: Markdown, JSON, HTML, Mermaid, DOT.',
   usage: 'faultline report FILE… [--scenario ID] [--format md,json,html,mermaid,dot] [--out DIR]',
   options: {
     scenario: { type: 'string' },

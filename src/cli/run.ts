@@ -28,7 +28,9 @@ function toolHelp(): string {
     'Usage: faultline <command> [options]',
     '',
     'Commands:',
-    ...names.map((n) => `  ${n.padEnd(width)}  see: faultline ${n} --help`),
+    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`),
+    '',
+    'Run "faultline COMMAND --help" for its options and examples.',
     '',
     'Options:',
     '  -h, --help     show help (also after a command)',
@@ -42,9 +44,9 @@ function toolHelp(): string {
   ].join('\n');
 }
 
-export function commandHelp(c: Command): string {
+export function commandHelp(c: Command, summary: string): string {
   return [
-    `${c.summary}`,
+    summary,
     '',
     `Usage: ${c.usage}`,
     '',
@@ -68,13 +70,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
     const hint = didYouMean(name, Object.keys(COMMANDS));
     io.err(`faultline: unknown command "${sanitize(name)}"${hint ? ` (${hint})` : ''}\nRun "faultline --help" for the list.\n`);
     return EXIT.badInput;
   }
-  const command = await load();
+  const command = await entry.load();
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -83,7 +85,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.badInput;
   }
   if (parsed.values.help) {
-    io.out(commandHelp(command));
+    io.out(commandHelp(command, entry.summary));
     return EXIT.ok;
   }
   try {

@@ -4,7 +4,6 @@ import type { Command } from './command.js';
 
 const command: Command = {
   name: 'schema',
-  summary: 'Print the JSON Schema (draft 2020-12) of the graph format, for editors and other tools.',
   usage: 'faultline schema',
   options: {},
   optionHelp: [],

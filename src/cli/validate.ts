@@ -24,7 +24,6 @@ function summary(r: FileResult): string {
 
 const command: Command = {
   name: 'validate',
-  summary: 'Check graph files against the format: shape (JSON Schema), references, times, patches.',
   usage: 'faultline validate FILE… [--format text|json]',
   options: { format: { type: 'string', default: 'text' } },
   optionHelp: [
