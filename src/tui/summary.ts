@@ -22,7 +22,7 @@ export function plainSummary(data: ExploreData): string {
     return out.join('\n');
   }
   const tl = view.replay.timeline;
-  out.push('', `scenario ${scenario.id} — ${clean(scenario.title)}`, `start ${formatIso(0, scenario.start)}, replay ends ${clock({ data }, view.endMin)} (+${formatDuration(view.endMin)})`, '');
+  out.push('', `scenario ${scenario.id} — ${clean(scenario.title)}`, `start ${formatIso(0, scenario.start)}, replay ends ${clock({ data }, view.endMin)} (+${formatDuration(Math.round(view.endMin))})`, '');
   out.push(`timeline (${num(tl.length)} state changes${tl.length > MAX_TRANSITIONS ? `, first ${MAX_TRANSITIONS}` : ''}):`);
   const idW = Math.min(28, Math.max(8, ...tl.slice(0, MAX_TRANSITIONS).map((t) => t.service.length)));
   for (const t of tl.slice(0, MAX_TRANSITIONS)) {
