@@ -2,11 +2,10 @@
  * Reads a rules file (YAML) into Rules, or into located diagnostics: the same promise as the graph
  * loader — every error of the file, `FILE:LINE:COL`, never a throw for bad input.
  */
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { yamlLocator, type JsonPath, type Locator } from '../model/locate.js';
+import { valueAt, type JsonPath, type Locator } from '../model/locate.js';
+import { parseSource, readSource } from '../model/source.js';
 import { didYouMean } from '../model/suggest.js';
 import { RULE_IDS, RULE_OPTIONS, defaultRules, type Ignore, type RuleId, type Rules, type Thresholds } from './rules.js';
 import { rulesSchema } from './rules-schema.js';
@@ -17,33 +16,19 @@ export interface RulesResult {
   readonly errors: readonly Diagnostic[];
 }
 
+const MAX_RULES_BYTES = 1024 * 1024;
 let validator: ReturnType<Ajv['compile']> | undefined;
 
 export function loadRules(file: string): RulesResult {
-  let text: string;
-  try {
-    const bytes = readFileSync(file);
-    if (bytes.length > 1024 * 1024) return fail(file, 'rules file is over 1 MiB');
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (e) {
-    return fail(file, `cannot read rules file: ${(e as NodeJS.ErrnoException).code ?? 'not valid UTF-8'}`);
-  }
-  return parseRules(text, file);
+  const source = readSource(file, 'rules file', MAX_RULES_BYTES);
+  return source.errors ? { errors: source.errors } : parseRules(source.value, file);
 }
 
+/** The same front door as graph files (size, UTF-8, nesting, syntax, duplicate keys, aliases). */
 export function parseRules(text: string, file: string): RulesResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => ({ file, ...pos(lines, e.pos[0]), severity: 'error', message: e.message.split('\n')[0]! })) };
-  }
-  let json: unknown;
-  try {
-    json = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return fail(file, `cannot expand the document: ${(e as Error).message}`);
-  }
-  const locate = yamlLocator(file, doc, lines);
+  const parsed = parseSource(text, file);
+  if (parsed.errors) return { errors: parsed.errors };
+  const { json, locate } = parsed.value;
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(rulesSchema);
   if (!validator(json)) return { errors: diagnostics(validator.errors ?? [], locate, json) };
   return { rules: toRules(json as RulesDoc), errors: [] };
@@ -108,19 +93,4 @@ function diagnostics(errors: readonly ErrorObject[], locate: Locator, json: unkn
     if (!seen.has(id)) { seen.add(id); out.push(d); }
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-function valueAt(json: unknown, path: JsonPath): unknown {
-  let v = json;
-  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-  return v;
-}
-
-function pos(lines: LineCounter, offset: number): { line: number; column: number } {
-  const { line, col } = lines.linePos(offset);
-  return { line, column: col };
-}
-
-function fail(file: string, message: string): RulesResult {
-  return { errors: [{ file, line: 1, column: 1, severity: 'error', message }] };
 }

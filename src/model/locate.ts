@@ -54,3 +54,12 @@ export function yamlLocator(file: string, doc: Document, lines: LineCounter): Lo
 export function nullLocator(file: string): Locator {
   return () => ({ file, line: 1, column: 1 });
 }
+
+/** The value at `path` in a plain JSON document (own keys only, so `__proto__` finds nothing). */
+export function valueAt(doc: unknown, path: JsonPath): unknown {
+  let node = doc;
+  for (const step of path) {
+    node = node !== null && typeof node === 'object' && Object.hasOwn(node, step) ? (node as Record<string | number, unknown>)[step] : undefined;
+  }
+  return node;
+}

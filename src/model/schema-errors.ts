@@ -5,7 +5,7 @@
  * itself is explained from the data ("has both on and anyOf", "needs one of …").
  */
 import type { Diagnostic } from './diagnostic.js';
-import type { JsonPath, Locator } from './locate.js';
+import { valueAt, type JsonPath, type Locator } from './locate.js';
 import { quote } from './sanitize.js';
 import { didYouMean } from './suggest.js';
 
@@ -150,12 +150,4 @@ function toPath(pointer: string, doc: unknown): JsonPath {
     node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
   }
   return path;
-}
-
-function valueAt(doc: unknown, path: JsonPath): unknown {
-  let node = doc;
-  for (const step of path) {
-    node = node !== null && typeof node === 'object' && Object.hasOwn(node, step) ? (node as Record<string | number, unknown>)[step] : undefined;
-  }
-  return node;
 }
