@@ -10,6 +10,7 @@ import { formatClock, formatDuration } from '../model/time.js';
 import { globMatch, type Ignore, type RuleId, type Rules } from './rules.js';
 import type { MeshHazards } from './mesh.js';
 import type { BlastRadius, Finding, RestartHazard, RuntimeCycle, ScalingHazard, Severity, SinglePointsOfFailure, ToolingCycle } from './types.js';
+import { cmp } from '../model/order.js';
 
 export interface Tables {
   readonly blastRadius: readonly BlastRadius[];
@@ -172,6 +173,3 @@ export function fingerprint(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -15,6 +15,7 @@ import { Propagator } from './propagate.js';
 import { defaultRules, type Rules } from './rules.js';
 import { toolingCycles } from './tooling.js';
 import type { Audit, BlastRadius } from './types.js';
+import { cmp } from '../model/order.js';
 
 export { defaultRules, RULES, RULE_IDS, type Rules, type RuleId } from './rules.js';
 export { loadRules, parseRules } from './rules-load.js';
@@ -110,6 +111,3 @@ function timeToImpact(ix: Index, v: number): number | undefined {
   return best === Infinity ? undefined : best;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -10,6 +10,7 @@
  */
 import type { ToolingCycle } from './types.js';
 import type { Index } from './graph.js';
+import { cmp } from '../model/order.js';
 
 export function toolingCycles(ix: Index, tools: readonly number[], roots: readonly Uint8Array[], maxRoots: number): ToolingCycle[] {
   const out: ToolingCycle[] = [];
@@ -76,6 +77,3 @@ function* bfs(ix: Index, from: number, allowed: Uint8Array | undefined, s: Scrat
   }
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

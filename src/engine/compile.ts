@@ -6,6 +6,7 @@
  */
 import type { Dependency, EdgeType, Model, Service } from '../model/types.js';
 import type { Level } from './levels.js';
+import { cmp } from '../model/order.js';
 
 export interface Group {
   readonly dep: Dependency;
@@ -90,6 +91,3 @@ export function compile(model: Model, slots: Slots): Graph {
   };
 }
 
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

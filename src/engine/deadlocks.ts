@@ -3,7 +3,8 @@
  * dependency is down or waiting too), find who each waits for and the cycles they wait in. Each
  * cycle is rotated to start at its smallest id, so the same deadlock always reads the same way.
  */
-import { cmp, type Graph } from './compile.js';
+import { cmp } from '../model/order.js';
+import type { Graph } from './compile.js';
 import type { Level } from './levels.js';
 
 export interface Waits {

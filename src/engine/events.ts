@@ -7,7 +7,8 @@
 import { InputError } from '../model/diagnostic.js';
 import { formatClock } from '../model/time.js';
 import type { JsonValue, Location, Scenario, ScenarioEvent } from '../model/types.js';
-import { cmp, type Graph, type Slots } from './compile.js';
+import { cmp } from '../model/order.js';
+import type { Graph, Slots } from './compile.js';
 import type { FleetSim, LimitBreach } from './fleet.js';
 import { num } from '../model/numbers.js';
 import { level, type Level } from './levels.js';

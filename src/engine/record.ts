@@ -4,7 +4,8 @@
  * a restart whose nodes fail again, a recovery deadlock beginning).
  */
 import type { Causes, InstantFacts } from './causes.js';
-import { cmp, type Slots } from './compile.js';
+import { cmp } from '../model/order.js';
+import type { Slots } from './compile.js';
 import { waits } from './deadlocks.js';
 import { STATE_OF, type Level } from './levels.js';
 import type { Before } from './settle.js';

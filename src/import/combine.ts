@@ -13,6 +13,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { EdgeType, JsonValue, Location } from '../model/types.js';
 import { normaliseId } from './ids.js';
 import type { GraphEdge, GraphService, ImportedEdge, ImportedGraph, ImportedService, Reading } from './types.js';
+import { cmp } from '../model/order.js';
 
 const RANK: Record<EdgeType, number> = { async: 0, soft: 1, buffered: 2, hard: 3 };
 
@@ -149,6 +150,3 @@ function sortLocs(locs: readonly Location[]): Location[] {
   return [...seen.values()].sort((a, b) => cmp(a.file, b.file) || a.line - b.line);
 }
 
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -2,6 +2,7 @@
  * Turns the engine's and the audit's results into the report's data (types.ts). Nothing here
  * re-analyses the graph: it selects, orders, links (observation ↔ transition) and formats times.
  */
+import { cmp } from '../model/order.js';
 import { formatClock, formatIso } from '../model/time.js';
 import { isTooling, worse, type Model, type ScenarioStart, type State } from '../model/types.js';
 import { eventRows } from './events.js';
@@ -108,7 +109,6 @@ function edges(model: Model, inputs: ReportInputs): EdgeView[] {
       }
     }
   }
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return out.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type));
 }
 
