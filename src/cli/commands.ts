@@ -10,6 +10,7 @@ export interface Entry {
 }
 
 export const COMMANDS: Record<string, Entry> = {
+  init: { summary: 'Write a commented starter graph (and its JSON Schema) to begin modelling your own system.', load: async () => (await import('./init.js')).default },
   validate: { summary: 'Check graph files against the format: shape (JSON Schema), references, times, patches.', load: async () => (await import('./validate.js')).default },
   audit: { summary: 'Find cycles, incident-tooling cycles, blast radius, single points of failure, scaling and restart hazards.', load: async () => (await import('./audit.js')).default },
   replay: { summary: 'Replay a scenario through the propagation engine: timeline with causes, fidelity, what-ifs.', load: async () => (await import('./replay.js')).default },

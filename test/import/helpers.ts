@@ -1,12 +1,7 @@
 /** Runs an import in-process and flattens the result into lists a test can compare. */
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../src/model/diagnostic.js';
 import { runImport, type ImportInput, type ImportOptions } from '../../src/import/index.js';
-
-/** `../shared/realinputs`, as seen from the repository (CI has shared/ beside the clone). */
-export const REAL = relative(process.cwd(), fileURLToPath(new URL('../../../shared/realinputs', import.meta.url)));
 
 export interface Flat {
   readonly text: string;

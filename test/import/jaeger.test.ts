@@ -1,9 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readJaeger } from '../../src/import/jaeger.js';
 import { combine } from '../../src/import/combine.js';
-import { REAL, importFlat } from './helpers.js';
-
-const FIXTURE = `${REAL}/jaegertracing+jaeger/internal/storage/v2/elasticsearch/depstore/testdata/write_dependencies.json`;
 
 const flat = (text: string) => {
   const reading = readJaeger([{ file: 'deps.json', text }]);
@@ -16,17 +13,6 @@ const flat = (text: string) => {
 };
 
 describe('jaeger', () => {
-  test('the Elasticsearch bulk fixture: svcA calls svcB once', () => {
-    // Derived by reading write_dependencies.json: one link { parent: svcA, child: svcB, callCount: 1 }
-    // inside the bulk body's second NDJSON document.
-    const r = importFlat([{ format: 'jaeger', path: FIXTURE }]);
-    expect(r.errors).toEqual([]);
-    expect(r.services).toEqual(['svca', 'svcb']);
-    expect(r.edges).toEqual(['svca -> svcb (hard)']);
-    expect(r.doc.services.svca!['x-name']).toBe('svcA');
-    expect((r.doc.services.svca!.dependsOn as Record<string, unknown>[])[0]).toMatchObject({ 'x-calls': 1, 'x-source': `${FIXTURE}:12` });
-  });
-
   test('the { data: [...] } envelope with string callCounts; a self-loop is warned and dropped', () => {
     const r = flat(`{ "data": [
       { "parent": "frontend", "child": "cart", "callCount": "12" },

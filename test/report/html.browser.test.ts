@@ -10,14 +10,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportData } from '../../src/report/data.js';
 import { htmlReport } from '../../src/report/format/html.js';
-import { CHROMIUM, hasChromium, launch } from './browser.js';
+import { hasChromium, launch } from './browser.js';
 
 /** Browser globals, used only inside page.evaluate callbacks (this project's TS lib has no DOM). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any, document: any;
 import { fakeInputs } from './fake-inputs.js';
-
-if (!hasChromium) console.warn(`SKIPPED html browser test: ${CHROMIUM} not found (.ci/run installs Debian chromium)`);
 
 describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   let dir: string;

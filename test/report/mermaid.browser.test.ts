@@ -8,13 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, hasChromium, launch } from './browser.js';
+import { hasChromium, launch } from './browser.js';
 
 /** Browser globals, used only inside page.evaluate callbacks (this project's TS lib has no DOM). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any, DOMParser: any;
-
-if (!hasChromium) console.warn(`SKIPPED mermaid browser test: ${CHROMIUM} not found (.ci/run installs Debian chromium)`);
 
 const mermaidJs = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
 

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { audit } from '../../src/analysis/index.js';
 import { runImport, type ImportInput } from '../../src/import/index.js';
 import { loadText } from '../../src/model/load.js';
-import { REAL } from './helpers.js';
+import { REAL } from './real.js';
 
 const CASES: Record<string, ImportInput[]> = {
   'k8s online boutique': [{ format: 'k8s', path: `${REAL}/GoogleCloudPlatform+microservices-demo/release/kubernetes-manifests.yaml` }],

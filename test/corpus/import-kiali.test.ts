@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { REAL, hard, importFlat } from './helpers.js';
+import { hard, importFlat } from '../import/helpers.js';
+import { REAL } from './real.js';
 
 const DATA = `${REAL}/kiali+kiali/graph/api/testdata`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { runImport } from '../../src/import/index.js';
-import { REAL } from './helpers.js';
+import { REAL } from './real.js';
 
 const SHOP = `${REAL}/GoogleCloudPlatform+microservices-demo/release/kubernetes-manifests.yaml`;
 const input = [{ format: 'k8s' as const, path: SHOP }];
