@@ -6,9 +6,13 @@
  * JSON printed to stdout (JSON already escapes C0 controls, but not C1 controls or bidi marks).
  */
 
-// C0 controls, DEL, C1 controls (0x9b is a one-byte CSI), bidi embeddings/overrides/isolates,
-// line/paragraph separators.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls, DEL, C1 controls (0x9b is a one-byte CSI), bidi marks, embeddings, overrides and
+// isolates (U+061C, U+200E/F, U+202A–E, U+2066–9), zero-width and invisible characters (U+200B–D,
+// U+2060–4, U+FEFF: an id that looks like another), line/paragraph separators.
+const INVISIBLE = '\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff';
+const UNSAFE = new RegExp(`[\u0000-\u001f\u007f-\u009f${INVISIBLE}]`, 'g');
+/** What JSON.stringify leaves raw among the above (it escapes C0 itself). */
+const UNSAFE_IN_JSON = new RegExp(`[\u007f-\u009f${INVISIBLE}]`, 'g');
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escape(c: string): string {
@@ -29,5 +33,5 @@ export function quote(value: unknown, max = 60): string {
 
 /** JSON.stringify, then C1 controls and bidi marks as \u escapes: the same JSON value, safe on a TTY. */
 export function terminalJson(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, escape);
+  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, escape);
 }

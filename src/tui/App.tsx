@@ -3,11 +3,12 @@
  * shown is derived from the reducer state and the ExploreData, memoised so a keypress that only
  * moves the cursor does not recompute states or sort 10,000 rows again.
  */
-import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { Box, useApp, useInput, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import type { ExploreData } from './data.js';
 import { clock, num, type PaneCtx } from './context.js';
 import { clean } from './sanitize.js';
+import { Safe, SafeRow } from './Safe.js';
 import { detailHeader, tabBar, tabLines } from './detail.js';
 import { helpLines, hintRows } from './help.js';
 import { keyName } from './keymap.js';
@@ -118,7 +119,7 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
       <Header data={data} whatIf={s.whatIf} clockText={data.scenario ? clock(ctx, s.timeMin) : undefined} counts={counts} width={W} color={color} />
       {body}
       <LineList lines={[barLine(view.eventTimes, view.endMin, s.timeMin, W - 2), statusLine(ctx, s.playing, s.speed, W - 2)]} height={2} width={W} color={color} />
-      {hints.map((h, i) => <Text key={i} dimColor wrap="truncate-end">{h}</Text>)}
+      {hints.map((h, i) => <SafeRow key={i}>{[<Safe key="h" text={h} dimColor />]}</SafeRow>)}
     </Box>
   );
 }
@@ -126,7 +127,7 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
 function Pane({ title, width, height, color, focused, children }: { title: string; width: number; height: number; color: boolean; focused: boolean; children: ReactNode }) {
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle={focused ? 'double' : 'single'} borderColor={color && focused ? 'cyan' : undefined} overflow="hidden">
-      {title ? <Text bold wrap="truncate-end">{title}</Text> : null}
+      {title ? <SafeRow>{[<Safe key="t" text={title} bold />]}</SafeRow> : null}
       {children}
     </Box>
   );

@@ -3,9 +3,10 @@
  * 10,000-row list costs the same as a 20-row one. The cursor (an index among the lines that have
  * a target) stays in view.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { memo } from 'react';
 import type { Line, Seg } from './lines.js';
+import { Safe, SafeRow } from './Safe.js';
 import { toneColor, toneDim } from './theme.js';
 
 interface Props {
@@ -30,7 +31,7 @@ function cursorLine(lines: readonly Line[], cursor: number): number {
 }
 
 export const SegText = ({ s, color }: { s: Seg; color: boolean }) => (
-  <Text color={toneColor(s.tone, color)} bold={s.bold === true} dimColor={toneDim(s.tone)} inverse={s.inverse === true}>{s.text}</Text>
+  <Safe text={s.text} color={toneColor(s.tone, color)} bold={s.bold === true} dimColor={toneDim(s.tone)} inverse={s.inverse === true} />
 );
 
 export const LineList = memo(function LineList({ lines, height, width, color, cursor, scroll }: Props) {
@@ -40,10 +41,9 @@ export const LineList = memo(function LineList({ lines, height, width, color, cu
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {shown.map((l, i) => (
-        <Text key={start + i} wrap="truncate-end" inverse={start + i === at}>
-          {start + i === at ? '▸' : ' '}
-          {l.segs.map((s, j) => <SegText key={j} s={s} color={color} />)}
-        </Text>
+        <SafeRow key={start + i} inverse={start + i === at}>
+          {[<Safe key="c" text={start + i === at ? '▸' : ' '} />, ...l.segs.map((s, j) => <SegText key={j} s={s} color={color} />)]}
+        </SafeRow>
       ))}
     </Box>
   );

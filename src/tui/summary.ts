@@ -6,7 +6,7 @@ import { formatDuration, formatIso } from '../model/time.js';
 import { clock, num } from './context.js';
 import type { ExploreData } from './data.js';
 import { countStates } from './rows.js';
-import { clean } from './sanitize.js';
+import { clean, display } from './sanitize.js';
 
 const MAX_TRANSITIONS = 60;
 
@@ -19,7 +19,7 @@ export function plainSummary(data: ExploreData): string {
   for (const t of a.toolingCycles.slice(0, 20)) out.push(`  tooling cycle: ${t.path.join(' → ')}`);
   if (!scenario || !view.replay) {
     out.push('no scenario: nothing to replay', '');
-    return out.join('\n');
+    return printable(out);
   }
   const tl = view.replay.timeline;
   out.push('', `scenario ${scenario.id} — ${clean(scenario.title)}`, `start ${formatIso(0, scenario.start)}, replay ends ${clock({ data }, view.endMin)} (+${formatDuration(Math.round(view.endMin))})`, '');
@@ -42,5 +42,10 @@ export function plainSummary(data: ExploreData): string {
     }
   }
   out.push('', 'Run in a terminal for the interactive UI.', '');
-  return out.join('\n');
+  return printable(out);
+}
+
+/** The same door as the UI's: every line sanitised and cut just before it is printed. */
+function printable(lines: readonly string[]): string {
+  return lines.map(display).join('\n');
 }

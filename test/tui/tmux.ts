@@ -34,6 +34,8 @@ export class Term {
   childPid(): number {
     return Number(execFileSync('ps', ['-o', 'pid=', '--ppid', this.flag('pane_pid')], { encoding: 'utf8' }).trim().split('\n')[0]);
   }
+  /** Appends every byte the program writes to the pane (raw, escapes and all) to `file`. */
+  record(file: string): void { tmux('pipe-pane', '-o', '-t', this.name, `cat >> '${file}'`); }
   kill(): void { try { tmux('kill-session', '-t', this.name); } catch { /* gone */ } }
 
   /** Sends keys one by one, pausing so each is its own keypress (not a pasted chunk). */
