@@ -19,6 +19,14 @@ function escape(c: string): string {
   return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
+/** Every unsafe character but newline and tab: what a report file must not contain. */
+const UNSAFE_IN_FILE = new RegExp(`[\u0000-\u0008\u000b-\u001f\u007f-\u009f${INVISIBLE.replace('\u2028\u2029', '')}]`, 'g');
+
+/** The text without control, bidi and invisible characters (newlines and tabs kept). */
+export function strip(text: string): string {
+  return text.replace(UNSAFE_IN_FILE, '');
+}
+
 /** The text with every unsafe character replaced by a visible escape (`\u001b`, `\n`). */
 export function sanitize(text: string): string {
   return text.replace(UNSAFE, escape);

@@ -4,12 +4,22 @@
  * out as inert text in each format. One function per sink, so a renderer never guesses.
  */
 
-/** C0/C1 control characters (ANSI escapes start with one): never meaningful in a report. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+import { strip } from '../model/sanitize.js';
 
-/** Removes control characters; newlines and tabs become spaces (reports put text on one line). */
+/**
+ * Removes control characters (ANSI escapes start with one), bidi overrides and zero-width
+ * characters; newlines and tabs become spaces (reports put text on one line).
+ */
 export function plain(text: string): string {
-  return text.replace(CONTROL, '').replace(/[\r\n\t\u2028\u2029]+/g, ' ');
+  return strip(text).replace(/[\r\n\t\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * A link target only when it is an http(s) URL with nothing a renderer could misread; anything else
+ * (`javascript:`, `data:`, a citation) is shown as text, never as a link.
+ */
+export function safeUrl(text: string): string | undefined {
+  return /^https?:\/\/[^\s<>"'`\\]+$/i.test(text) && plain(text) === text ? text : undefined;
 }
 
 /** Text for an HTML element body or a quoted attribute value. */
@@ -47,11 +57,20 @@ export function mdCode(text: string): string {
 }
 
 /**
- * A Mermaid label inside `["…"]`: Mermaid decodes `#name;` / `#123;` entity codes, so every
- * character with a meaning (quote, markup, `#` itself, backtick for markdown strings) becomes one.
+ * A Mermaid label inside `["…"]` or `|"…"|`, the same text whether the renderer draws HTML labels
+ * or SVG text (`htmlLabels: false`; checked for both in Mermaid 12 by the browser test). Mermaid
+ * decodes `#name;` codes before drawing, but with SVG text only the named codes `#lt;` `#gt;`
+ * `#amp;` come out as the character (numeric codes such as `#60;` stay as `&#60;`). So: those three
+ * as named codes; `"` (no code works in both) as `'`; a `#` that would start a code as a full-width
+ * `＃`; a leading backtick (which would make a Markdown string) as `ˋ`. Everything else is inert
+ * inside the quotes.
  */
 export function mermaidLabel(text: string): string {
-  return plain(text).replace(/[#"<>&`\\{}[\]|]/g, (c) => `#${c.charCodeAt(0)};`);
+  return plain(text)
+    .replace(/#(?=[A-Za-z0-9]+;)/g, '＃')
+    .replace(/[<>&]/g, (c) => (c === '<' ? '#lt;' : c === '>' ? '#gt;' : '#amp;'))
+    .replace(/"/g, "'")
+    .replace(/^`/, 'ˋ');
 }
 
 /**

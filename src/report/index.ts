@@ -3,6 +3,7 @@
  * report data. `renderReports` returns file names and contents; writing them is write.ts's job.
  */
 import { buildReportData } from './data.js';
+import { defuse } from './defuse.js';
 import { dot } from './format/dot.js';
 import { htmlReport } from './format/html.js';
 import { json } from './format/json.js';
@@ -37,7 +38,7 @@ export interface RenderedFile {
 
 /** `<graph basename>.<extension>` for each format, in the order asked. */
 export function renderReports(inputs: ReportInputs, formats: readonly FormatName[], baseName: string): RenderedFile[] {
-  const data = buildReportData(inputs);
+  const data = defuse(buildReportData(inputs));
   return formats.map((f) => ({ name: `${baseName}.${FORMATS[f].extension}`, content: FORMATS[f].render(data) }));
 }
 

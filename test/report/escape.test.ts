@@ -26,8 +26,9 @@ describe('escaping', () => {
     expect(out).not.toContain('\n');
   });
 
-  it('mermaid labels carry no quote, bracket or markup, and ids are one-to-one', () => {
-    expect(mermaidLabel(HOSTILE)).not.toMatch(/["<>[\]{}`|]/);
+  it('mermaid labels carry no quote, markup, entity code or leading backtick, and ids are one-to-one', () => {
+    expect(mermaidLabel(HOSTILE)).not.toMatch(/["<>&]/);
+    expect(mermaidLabel('`x` #60; #lt;')).toBe('ˋx` ＃60; ＃lt;');
     const ids = ['a-b', 'a_b', 'a.b', 'a__b', 'a_db', 'end', 'o1', 'x1', 'a-5f-b'];
     const mapped = ids.map(mermaidId);
     expect(new Set(mapped).size).toBe(ids.length);

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mermaidLabel } from '../../src/report/escape.js';
 import { hasChromium, launch } from './browser.js';
 
 /** Browser globals, used only inside page.evaluate callbacks (this project's TS lib has no DOM). */
@@ -63,7 +64,48 @@ describe.skipIf(!hasChromium)('Mermaid output parses and renders in Mermaid', ()
         }
       }, src);
       expect(result).toMatchObject({ ok: true, images: 0 });
-      if (src.includes('#60;img')) expect(result.text).toContain('<img src=x onerror=alert(1)>');
+      if (src.includes('#lt;img')) expect(result.text).toContain('<img src=x onerror=alert(1)>');
+    });
+  }
+});
+
+/** Hostile labels and what Mermaid must draw for them (escape.ts documents the substitutions). */
+const LABELS: readonly [string, string][] = [
+  ['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
+  ['a & b <b>bold</b>', 'a & b <b>bold</b>'],
+  ['say "hi"', "say 'hi'"],
+  ['C# and F#, #lt; #60; #amp;', 'C# and F#, ＃lt; ＃60; ＃amp;'],
+  ['`**not bold**`', 'ˋ**not bold**`'],
+  ['{a} [b] (c) |d| \\e ;f', '{a} [b] (c) |d| \\e ;f'],
+  ['ctrl \u001b[31mred\u001b]0;t\u0007 \u202eevil', 'ctrl [31mred]0;t evil'],
+];
+
+describe.skipIf(!hasChromium)('Mermaid 12 draws escaped labels as the text, with HTML labels and with SVG text', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const b = await launch();
+    close = b.close;
+    page = await b.context.newPage();
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ path: mermaidJs });
+  });
+  afterAll(async () => { await close?.(); });
+
+  for (const htmlLabels of [true, false]) {
+    it(`htmlLabels: ${htmlLabels}`, async () => {
+      const src = ['flowchart LR', ...LABELS.map(([raw], i) => `  n${i}["${mermaidLabel(raw)}"] -->|"${mermaidLabel(raw)}"| m${i}["x"]`)].join('\n');
+      const drawn = await page.evaluate(async ({ text, html }) => {
+        const m = window.mermaid;
+        m.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: html, flowchart: { htmlLabels: html } });
+        const { svg } = await m.render(`d${Math.floor(Math.random() * 1e9)}`, text);
+        const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+        const label = (sel: string) => (doc.querySelector(sel)?.textContent ?? '').replace(/\s+/g, '');
+        return { nodes: text.split('\n').slice(1).map((_: string, i: number) => label(`[id*="flowchart-n${i}-"]`)), images: doc.querySelectorAll('img, b').length };
+      }, { text: src, html: htmlLabels });
+      expect(drawn.images).toBe(0);
+      // SVG text breaks lines into <tspan>s and drops the spaces between them: compare without spaces.
+      expect(drawn.nodes).toEqual(LABELS.map(([, shown]) => shown.replace(/\s+/g, '')));
     });
   }
 });

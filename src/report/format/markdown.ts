@@ -2,7 +2,7 @@
  * The Markdown report: what an SRE attaches to a design or post-incident review. Renders on GitHub:
  * plain GFM tables (every cell escaped), a Mermaid block GitHub draws, no HTML.
  */
-import { md } from '../escape.js';
+import { md, safeUrl } from '../escape.js';
 import type { ReportData } from '../types.js';
 import { MERMAID_MAX_EDGES, mermaid } from './mermaid.js';
 import { num } from '../../model/numbers.js';
@@ -20,8 +20,14 @@ export function markdown(data: ReportData): string {
 
 function header(d: ReportData): string {
   const lines = [`# ${md(d.graph.title)}`, '', `Faultline report for graph ${id(d.graph.name)} (${md(d.graph.file)}).`, ''];
-  if (d.graph.sources.length > 0) lines.push('Sources:', '', ...d.graph.sources.map((s) => `- <${s.replace(/[<>\s]/g, encodeURIComponent)}>`), '');
+  if (d.graph.sources.length > 0) lines.push('Sources:', '', ...d.graph.sources.map(source), '');
   return lines.join('\n');
+}
+
+/** An http(s) source as an autolink; anything else as escaped text (never a link). */
+function source(s: string): string {
+  const url = safeUrl(s);
+  return url ? `- <${url}>` : `- ${md(s)}`;
 }
 
 function summary(d: ReportData): string {
