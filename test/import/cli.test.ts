@@ -1,6 +1,6 @@
 /** The built binary (run `npm run build` first): bad input, usage mistakes, argument parsing. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -8,7 +8,32 @@ import { parseInputs } from '../../src/cli/import.js';
 
 const run = (...args: string[]) => spawnSync('node', ['dist/cli/main.js', 'import', ...args], { encoding: 'utf8' });
 
+const FX = 'test/fixtures/import';
+
 describe('faultline import (process)', () => {
+  test('prints a valid graph on stdout; warnings and the summary go to stderr', () => {
+    const r = run('k8s', `${FX}/k8s/shop.yaml`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# Imported by: faultline import k8s /);
+    expect(r.stdout).toContain('  reviews-db:');
+    expect(r.stderr).toMatch(/shop\.yaml:22:15: warning: dangling reference/);
+    expect(r.stderr).toMatch(/imported 6 services, 5 edges, 3 warnings/);
+    const dir = mkdtempSync(join(tmpdir(), 'fl-import-'));
+    writeFileSync(join(dir, 'shop.yaml'), r.stdout);
+    const v = spawnSync('node', ['dist/cli/main.js', 'validate', join(dir, 'shop.yaml')], { encoding: 'utf8' });
+    expect(v.status).toBe(0);
+  });
+
+  test('--out writes the file; formats can be mixed with FORMAT:PATH', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'fl-import-')), 'mixed.yaml');
+    const r = run('compose', `${FX}/compose/docker-compose.yml`, `jaeger:${FX}/jaeger`, '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('  queue:');
+    expect(text).toContain('  checkout:');
+  });
+
   test('bad input: located error, exit 2, no stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fl-import-'));
     writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    image: [unclosed\n');
