@@ -12,21 +12,26 @@ import { auditJson } from '../analysis/format-json.js';
 import { auditSarif } from '../analysis/format-sarif.js';
 import { auditText, summaryLine } from '../analysis/format-text.js';
 import { EXIT, UsageError, type Command } from './command.js';
+import { discoverRules } from './rules-discovery.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const command: Command = {
   name: 'audit',
-  usage: 'faultline audit FILE… [--rules FILE] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N]',
+  graphArgs: true,
+  usage: 'faultline audit FILE|DIR|-… [--rules FILE|--no-rules] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N]',
   options: {
     rules: { type: 'string' },
+    'no-rules': { type: 'boolean' },
     format: { type: 'string', default: 'text' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
     top: { type: 'string', default: '20' },
   },
   optionHelp: [
-    '--rules FILE           rules file (YAML): severities, thresholds, ignores',
+    '--rules FILE           rules file (YAML): severities, thresholds, ignores (default: .faultline.yaml',
+    '                       or faultline-rules.yaml here or in a parent, up to the repository root)',
+    '--no-rules             the default rules, even if a rules file would be found',
     '--format FORMAT        text (default), json, or sarif (GitHub code scanning)',
     '--baseline FILE        findings recorded in FILE are known: they neither print nor fail',
     '--write-baseline FILE  record the current findings in FILE (exit 0 unless input is bad)',
@@ -46,8 +51,11 @@ const command: Command = {
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive integer, not "${sanitize(String(values.top))}"`);
 
     let rules: Rules = defaultRules;
-    if (typeof values.rules === 'string') {
-      const r = loadRules(values.rules);
+    if (values['no-rules'] && typeof values.rules === 'string') throw new UsageError('give --rules FILE or --no-rules, not both');
+    const rulesFile = typeof values.rules === 'string' ? values.rules : values['no-rules'] ? undefined : discoverRules(process.cwd());
+    if (rulesFile !== undefined) {
+      if (typeof values.rules !== 'string') io.err(`faultline audit: rules from ${sanitize(rulesFile)} (found in the working directory or a parent; --no-rules ignores it)\n`);
+      const r = loadRules(rulesFile);
       if (!r.rules) { io.err(r.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n'); return EXIT.badInput; }
       rules = r.rules;
     }

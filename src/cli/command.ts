@@ -26,6 +26,11 @@ export interface Command {
   /** Lines describing each option, already aligned. */
   readonly optionHelp: readonly string[];
   readonly examples: readonly string[];
+  /**
+   * Its positionals are graph files: `-` reads standard input and a directory expands to the graphs
+   * under it (cli/inputs.ts) before `run` sees them.
+   */
+  readonly graphArgs?: boolean;
   run(values: Values, positionals: readonly string[], io: Io): Promise<number> | number;
 }
 

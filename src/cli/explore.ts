@@ -12,6 +12,7 @@ import { EXIT, UsageError, type Command } from './command.js';
 
 const command: Command = {
   name: 'explore',
+  graphArgs: true,
   usage: 'faultline explore FILE [--scenario ID]',
   options: { scenario: { type: 'string' } },
   optionHelp: ['--scenario ID  scenario to replay (default: the first)'],

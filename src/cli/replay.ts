@@ -21,6 +21,7 @@ const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m',
 
 const command: Command = {
   name: 'replay',
+  graphArgs: true,
   usage: 'faultline replay FILE [--scenario ID] [--what-if ID…|--what-ifs] [--at TIME] [--format text|json] [--check] [--tolerance MIN]',
   options: {
     scenario: { type: 'string' },

@@ -22,6 +22,7 @@ function parseFormats(value: string): FormatName[] {
 
 const command: Command = {
   name: 'report',
+  graphArgs: true,
   usage: 'faultline report FILE… [--scenario ID] [--format md,json,html,mermaid,dot] [--out DIR]',
   options: {
     scenario: { type: 'string' },

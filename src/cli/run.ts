@@ -6,6 +6,8 @@ import { sanitize } from '../model/sanitize.js';
 import { didYouMean } from '../model/suggest.js';
 import { EXIT, UsageError, type Command, type Io } from './command.js';
 import { COMMANDS } from './commands.js';
+import { COLOR_CHOICES, isColorChoice, takeColorFlag, useColor } from './color.js';
+import { expandGraphArgs } from './inputs.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -15,7 +17,7 @@ export function processIo(): Io {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     isTTY,
-    color: isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+    color: useColor('auto', isTTY, process.env),
   };
 }
 
@@ -35,6 +37,7 @@ function toolHelp(): string {
     'Options:',
     '  -h, --help     show help (also after a command)',
     '  -v, --version  print the version',
+    '  --color WHEN   auto (default: on a terminal, off with NO_COLOR, on with FORCE_COLOR), always, never',
     '',
     'Exit codes: 0 fine, 1 error-level findings or a failed --check, 2 bad input or usage.',
     '',
@@ -52,12 +55,21 @@ export function commandHelp(c: Command, summary: string): string {
     '',
     'Options:',
     ...c.optionHelp.map((l) => `  ${l}`),
+    '  --color WHEN  auto, always or never (default auto)',
     '  -h, --help  show this help',
     '',
     'Examples:',
     ...c.examples.map((e) => `  ${e}`),
     '',
   ].join('\n');
+}
+
+/** parseArgs' complaint in our words: an unknown option gets the closest real one. */
+function argsMessage(e: Error & { code?: string }, options: readonly string[]): string {
+  const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']+)'/.exec(e.message)?.[1] : undefined;
+  if (unknown === undefined) return e.message;
+  const hint = didYouMean(unknown.replace(/^-+/, ''), [...options, 'help', 'color']);
+  return `unknown option "${unknown}"${hint ? ` (${hint.replace('"', '"--')})` : ''}`;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -77,11 +89,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.badInput;
   }
   const command = await entry.load();
+  const color = takeColorFlag(rest);
+  if (color.choice !== undefined) {
+    if (!isColorChoice(color.choice)) {
+      io.err(`faultline ${name}: --color takes ${COLOR_CHOICES.join(', ')}, not "${sanitize(color.choice)}"\n`);
+      return EXIT.badInput;
+    }
+    io = { ...io, color: useColor(color.choice, io.isTTY, process.env) };
+  }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: color.args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.err(`faultline ${name}: ${sanitize((e as Error).message)}\nUsage: ${command.usage}\n`);
+    io.err(`faultline ${name}: ${sanitize(argsMessage(e as Error & { code?: string }, Object.keys(command.options)))}\nUsage: ${command.usage}\n`);
     return EXIT.badInput;
   }
   if (parsed.values.help) {
@@ -89,7 +109,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await command.run(parsed.values, parsed.positionals, io);
+    const positionals = command.graphArgs ? expandGraphArgs(parsed.positionals) : parsed.positionals;
+    return await command.run(parsed.values, positionals, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`faultline ${name}: ${sanitize(e.message)}\nUsage: ${command.usage}\n`);

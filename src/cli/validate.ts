@@ -1,6 +1,6 @@
 /** `faultline validate FILE…`: every problem of every file, compiler style; exit 2 on any error. */
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { loadFile } from '../model/load.js';
+import { loadFile, STDIN_NAME } from '../model/load.js';
 import { sanitize, terminalJson } from '../model/sanitize.js';
 import { EXIT, UsageError, type Command } from './command.js';
 
@@ -24,13 +24,14 @@ function summary(r: FileResult): string {
 
 const command: Command = {
   name: 'validate',
-  usage: 'faultline validate FILE… [--format text|json]',
+  graphArgs: true,
+  usage: 'faultline validate FILE|DIR|-… [--format text|json]',
   options: { format: { type: 'string', default: 'text' } },
   optionHelp: [
     '--format text|json  text: FILE:LINE:COL: error: MESSAGE lines on stderr and a summary per file',
     '                    on stdout; json: one object { files: [...] } on stdout (default text)',
   ],
-  examples: ['faultline validate graphs/aws-kinesis-2020.yaml', 'faultline validate graphs/*.yaml --format json'],
+  examples: ['faultline validate graphs/aws-kinesis-2020.yaml', 'faultline validate graphs/ --format json', 'faultline import k8s manifests/ | faultline validate -'],
   run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
     const format = String(values.format);
@@ -38,7 +39,7 @@ const command: Command = {
     const results = files.map((file): FileResult => {
       const r = loadFile(file);
       return {
-        file, valid: r.errors.length === 0, services: r.model?.services.length ?? 0, scenarios: r.model?.scenarios.length ?? 0,
+        file: file === '-' ? STDIN_NAME : file, valid: r.errors.length === 0, services: r.model?.services.length ?? 0, scenarios: r.model?.scenarios.length ?? 0,
         errors: r.errors, warnings: r.warnings ?? [],
       };
     });

@@ -5,11 +5,19 @@
 import type { BuildResult } from './build.js';
 import { checkDocument } from './check.js';
 import { tidy } from './diagnostic.js';
-import { parseSource, readSource, type LoadOptions } from './source.js';
+import { parseSource, readSource, readStdin, type LoadOptions } from './source.js';
 
 export { MAX_ALIASES, MAX_FILE_BYTES, type LoadOptions } from './source.js';
 
+/** How diagnostics name standard input (`-` on the command line). */
+export const STDIN_NAME = '<stdin>';
+
+/** A graph file, or standard input when `file` is `-` (diagnostics then say `<stdin>:LINE:COL`). */
 export function loadFile(file: string): BuildResult {
+  if (file === '-') {
+    const source = readStdin();
+    return source.errors ? { errors: source.errors } : loadText(source.value, STDIN_NAME);
+  }
   const source = readSource(file);
   return source.errors ? { errors: source.errors } : loadText(source.value, file);
 }

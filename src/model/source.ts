@@ -5,7 +5,7 @@
  * the fast reader (yaml-subset.ts, ~10× faster); the rest, and every file with a syntax problem,
  * the yaml library.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readSync, statSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import { tidy, type Diagnostic } from './diagnostic.js';
 import { findTooDeep, MAX_DEPTH } from './guard.js';
@@ -63,6 +63,38 @@ export function readSource(file: string, what = 'graph file', maxBytes = MAX_FIL
     return invalidUtf8(file, bytes);
   }
   return { value: text };
+}
+
+/**
+ * Standard input as text, with the same size and UTF-8 checks as a file; errors name `<stdin>`.
+ * Read in chunks so an endless or huge pipe stops at the limit instead of filling memory.
+ */
+export function readStdin(maxBytes = MAX_FILE_BYTES): Source<string> {
+  const file = '<stdin>';
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(1 << 16);
+  let total = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); continue; } // non-blocking pipe: wait for data
+      if (code === 'EOF') break;
+      return fileError(file, `cannot read standard input (${code ?? 'unknown error'})`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) return fileError(file, `input is over the ${maxBytes}-byte limit`);
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  const bytes = Buffer.concat(chunks);
+  try {
+    return { value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return invalidUtf8(file, bytes);
+  }
 }
 
 /**

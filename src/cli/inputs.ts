@@ -1,0 +1,47 @@
+/**
+ * Graph arguments as other CLIs take them: `-` is standard input (read once), a directory means every
+ * `*.yaml`, `*.yml` and `*.json` graph under it (recursively, sorted), anything else is a file path
+ * left for the loader to check. Inside directories, hidden entries, node_modules, JSON Schemas
+ * (`*.schema.json`) and rules files are not graphs and are skipped.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { cmp } from '../model/order.js';
+import { UsageError } from './command.js';
+
+export const STDIN = '-';
+const GRAPH = /\.(ya?ml|json)$/;
+const NOT_GRAPHS = new Set(['faultline-rules.yaml', 'faultline-rules.yml', 'package.json', 'package-lock.json', 'tsconfig.json']);
+
+function isDirectory(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
+}
+
+/** Every graph file under `dir`, sorted by path. */
+export function graphsUnder(dir: string): string[] {
+  const found: string[] = [];
+  const pending = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    let entries;
+    try { entries = readdirSync(current, { withFileTypes: true }); } catch { continue; }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const path = join(current, e.name);
+      if (e.isDirectory()) pending.push(path);
+      else if (e.isFile() && GRAPH.test(e.name) && !e.name.endsWith('.schema.json') && !NOT_GRAPHS.has(e.name)) found.push(path);
+    }
+  }
+  return found.sort(cmp);
+}
+
+/** The graph files the arguments name, in order; a directory with no graph is a usage error. */
+export function expandGraphArgs(args: readonly string[]): string[] {
+  if (args.filter((a) => a === STDIN).length > 1) throw new UsageError('"-" (standard input) can be given only once');
+  return args.flatMap((arg) => {
+    if (arg === STDIN || !isDirectory(arg)) return [arg];
+    const files = graphsUnder(arg);
+    if (files.length === 0) throw new UsageError(`directory "${arg}" has no *.yaml, *.yml or *.json graph`);
+    return files;
+  });
+}
