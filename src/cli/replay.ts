@@ -9,12 +9,12 @@ import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
 import { sanitize, terminalJson } from '../model/sanitize.js';
 import { formatClock, formatIso, parseTime } from '../model/time.js';
-import type { ScenarioStart, State } from '../model/types.js';
+import type { Model, ScenarioStart, State } from '../model/types.js';
 import {
-  explain, fidelity, fidelityFails, replay, stateAt, toReplayJson, whatIfs,
+  adhocScenario, withScenario, explain, fidelity, fidelityFails, replay, stateAt, toReplayJson, whatIfs,
   type Fidelity, type Replay, type Transition, type WhatIfOutcome, type WhatIfResult,
 } from '../engine/index.js';
-import { EXIT, UsageError, type Command, type Io } from './command.js';
+import { EXIT, UsageError, type Command, type Io, type Values } from './command.js';
 
 const SYMBOL: Record<State, string> = { ok: '✔', degraded: '▲', down: '✖' };
 const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m', down: '\u001b[31m' };
@@ -22,7 +22,7 @@ const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m',
 const command: Command = {
   name: 'replay',
   graphArgs: true,
-  usage: 'faultline replay FILE [--scenario ID] [--what-if ID…|--what-ifs] [--at TIME] [--format text|json] [--check] [--tolerance MIN]',
+  usage: 'faultline replay FILE|- [--scenario ID|--fail SERVICE[@TIME]… [--for DURATION]] [--what-if ID…|--what-ifs] [--at TIME] [--format text|json] [--check] [--tolerance MIN]',
   options: {
     scenario: { type: 'string' },
     'what-if': { type: 'string', multiple: true },
@@ -31,6 +31,8 @@ const command: Command = {
     format: { type: 'string', default: 'text' },
     check: { type: 'boolean' },
     tolerance: { type: 'string', default: '15' },
+    fail: { type: 'string', multiple: true },
+    for: { type: 'string' },
   },
   optionHelp: [
     '--scenario ID    scenario to replay (default: the first)',
@@ -40,12 +42,15 @@ const command: Command = {
     '--format F       text (default) or json',
     '--check          exit 1 unless every prediction is within --tolerance, in order, none unmatched',
     '--tolerance MIN  minutes a prediction may be off for --check (default 15)',
+    '--fail S[@TIME]  instead of a scenario: service S fails at 00:00 (or TIME: "00:30", "+2h"); repeatable',
+    '--for DURATION   with --fail: each failure lasts DURATION (e.g. 45m, 2h), then recovers (default: for good)',
   ],
   examples: [
     'faultline replay graphs/aws-kinesis-2020.yaml --check',
     'faultline replay graphs/aws-kinesis-2020.yaml --what-ifs',
     'faultline replay graphs/aws-kinesis-2020.yaml --at 08:00',
     'faultline replay graphs/aws-kinesis-2020.yaml --what-ifs --format json',
+    'faultline replay graphs/aws-kinesis-2020.yaml --fail dynamodb --for 2h',
   ],
   run(values, files, io) {
     if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'give exactly one FILE');
@@ -58,10 +63,10 @@ const command: Command = {
       io.err(loaded.errors.map(formatDiagnostic).join('\n') + '\n');
       return EXIT.badInput;
     }
-    const model = loaded.model;
-    const scenarioId = typeof values.scenario === 'string' ? values.scenario : undefined;
+    const { model, scenarioId } = scenarioOf(loaded.model, values);
     const run = replay(model, scenarioId);
     const fid = fidelity(run);
+    if (values.check === true && fid.total === 0) throw new UsageError(`--check: scenario "${run.scenario.id}" has no observed timeline, so there is nothing to check`);
     const ids = Array.isArray(values['what-if']) ? values['what-if'].map(String) : undefined;
     const ranked = values['what-ifs'] === true ? whatIfs(model, run.scenario.id) : ids ? whatIfs(model, run.scenario.id, ids) : undefined;
     let atMin: number | undefined;
@@ -91,6 +96,20 @@ const command: Command = {
 };
 
 export default command;
+
+/** The graph and scenario to replay: a named one, or the implicit scenario of `--fail`. */
+function scenarioOf(model: Model, values: Values): { model: Model; scenarioId?: string } {
+  const fails = Array.isArray(values.fail) ? values.fail.map(String) : [];
+  if (fails.length === 0) {
+    if (typeof values.for === 'string') throw new UsageError('--for needs --fail');
+    return typeof values.scenario === 'string' ? { model, scenarioId: values.scenario } : { model };
+  }
+  const clash = ['scenario', 'what-if', 'what-ifs'].find((k) => values[k] !== undefined);
+  if (clash) throw new UsageError(`--fail replays its own scenario: it cannot be combined with --${clash}`);
+  const r = adhocScenario(model, fails, typeof values.for === 'string' ? values.for : undefined);
+  if (r.error !== undefined) throw new UsageError(r.error);
+  return { model: withScenario(model, r.scenario), scenarioId: r.scenario.id };
+}
 
 function paint(state: State, text: string, io: Io): string {
   return io.color ? `${COLOR[state]}${text}\u001b[0m` : text;
@@ -147,7 +166,7 @@ function atJson(run: Replay, atMin: number): Record<string, unknown> {
 }
 
 function fidelityText(f: Fidelity, start: ScenarioStart): string {
-  if (f.total === 0) return 'Fidelity: the scenario has no observed timeline to compare with\n';
+  if (f.total === 0) return 'Fidelity: not applicable (the scenario has no observed timeline)\n';
   const width = Math.max(7, ...f.observations.map((o) => o.service.length));
   const rows = f.observations.map((o) => {
     const predicted = o.predictedMin === undefined ? 'never' : formatClock(o.predictedMin, start);

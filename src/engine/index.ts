@@ -12,3 +12,4 @@ export { fidelity, fidelityFails } from './fidelity.js';
 export { targetPeers } from './fleetsize.js';
 export { whatIfs } from './whatif.js';
 export { toReplayJson } from './json.js';
+export { ADHOC_ID, adhocScenario, withScenario } from './adhoc.js';

@@ -33,7 +33,8 @@ export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatI
       ...(t.capacity !== undefined ? { capacity: t.capacity } : {}),
     })),
     final: replay.final,
-    fidelity: {
+    // null: the scenario has no observed timeline, so there is nothing to be faithful to.
+    fidelity: fidelity.total === 0 ? null : {
       matched: fidelity.matched, total: fidelity.total, inputs: fidelity.inputs,
       maxErrorMinutes: fidelity.maxErrorMinutes, meanErrorMinutes: fidelity.meanErrorMinutes,
       orderAgrees: fidelity.orderAgrees,

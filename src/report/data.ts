@@ -36,7 +36,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     timeline,
     events: run ? eventRows(run.replay.scenario) : [],
     observations,
-    fidelity: run ? {
+    fidelity: run && run.fidelity.total > 0 ? {
       matched: run.fidelity.matched, total: run.fidelity.total, inputs: run.fidelity.inputs,
       maxErrorMinutes: run.fidelity.maxErrorMinutes, meanErrorMinutes: run.fidelity.meanErrorMinutes,
       orderAgrees: run.fidelity.orderAgrees, unmatched: run.fidelity.unmatched.length,

@@ -33,7 +33,7 @@ export function shellBlocks(readme: string, heading: string): string[] {
 }
 
 describe('newcomer path', () => {
-  test('init → validate → audit → replay → report in an empty directory', () => {
+  test('init → validate → audit → replay → replay --fail → report in an empty directory', () => {
     const cwd = tempDir();
     const init = cli(cwd, 'init', 'shop');
     expect(init.code).toBe(0);
@@ -51,6 +51,12 @@ describe('newcomer path', () => {
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/Fidelity vs observed: 1 predictions, 0 inputs/);
     expect(replay.out).toMatch(/1 {2}bigger-buffer +yes/);
+
+    const adhoc = cli(cwd, 'replay', 'shop/graph.yaml', '--fail', 'db', '--for', '30m');
+    expect(adhoc.code).toBe(0);
+    expect(adhoc.out).toMatch(/00:00 +✖ down +db +\[event\]/);
+    expect(adhoc.out).toMatch(/00:00 +✖ down +web +\[edge\] hard dependency orders is down/);
+    expect(adhoc.out).toMatch(/Final: 8 ok, 0 degraded, 0 down/);
 
     const report = cli(cwd, 'report', 'shop/graph.yaml', '--out', 'reports');
     expect(report.code).toBe(0);

@@ -39,7 +39,8 @@ function summary(d: ReportData): string {
     lines.push(`- **First impact**: ${s.firstImpact ? `${id(s.firstImpact.service)} ${s.firstImpact.state} at ${s.firstImpact.clock}` : '—'}`);
     lines.push(`- **Time to all ok**: ${s.firstImpact ? (s.timeToAllOkMin === null ? 'not within the replay' : `${duration(Math.round(s.timeToAllOkMin))} (all ok at ${s.allOkClock})`) : '—'}`);
     lines.push(`- **Services hit**: ${s.servicesHit.length} of ${d.services.length} — down: ${ids(s.servicesDown, 50)}; degraded only: ${ids(s.servicesHit.filter((x) => !s.servicesDown.includes(x)), 50)}`);
-    if (d.fidelity) {
+    if (!d.fidelity) lines.push('- **Fidelity**: not applicable (the scenario has no observed timeline)');
+    else {
       const f = d.fidelity;
       lines.push(`- **Fidelity**: ${f.matched} of ${plural(f.total, 'observed event')} matched (${f.inputs} of them ${f.inputs === 1 ? 'is an input' : 'are inputs'}, not scored), max error ${duration(f.maxErrorMinutes)}, mean ${duration(f.meanErrorMinutes)}, order ${f.orderAgrees ? 'agrees' : '**disagrees**'}${f.unmatched > 0 ? `, ${f.unmatched} unmatched` : ''}`);
     }
