@@ -50,7 +50,7 @@ const command: Command = {
     'faultline replay graphs/aws-kinesis-2020.yaml --what-ifs',
     'faultline replay graphs/aws-kinesis-2020.yaml --at 08:00',
     'faultline replay graphs/aws-kinesis-2020.yaml --what-ifs --format json',
-    'faultline replay graphs/aws-kinesis-2020.yaml --fail dynamodb --for 2h',
+    'faultline replay my-system/graph.yaml --fail db --for 30m   # no scenario needed',
   ],
   run(values, files, io) {
     if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'give exactly one FILE');

@@ -47,7 +47,7 @@ describe('faultline validate (process)', () => {
   test('usage mistakes exit 2 with the usage line', () => {
     expect(run('validate')).toMatchObject({ code: 2, err: expect.stringContaining('no FILE given\nUsage: faultline validate') });
     expect(run('validate', KINESIS, '--format', 'xml')).toMatchObject({ code: 2, err: expect.stringContaining('unknown --format "xml"') });
-    expect(run('validate', KINESIS, '--frmat', 'json')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--frmat'") });
+    expect(run('validate', KINESIS, '--frmat', 'json')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option "--frmat" (did you mean "--format"?)') });
   });
 });
 

@@ -158,9 +158,12 @@ describe('not a graph', () => {
   test('a directory and a missing file: clear messages, exit 2', async () => {
     const sub = join(dir, 'a-directory');
     mkdirSync(sub, { recursive: true });
+    // A directory means the graphs under it (cli/inputs.ts); one with none is a usage error.
     const r = await cli('validate', sub, join(dir, 'missing.yaml'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${sub}:1:1: error: is a directory, not a graph file`);
-    expect(r.err).toContain(`${join(dir, 'missing.yaml')}:1:1: error: no such file`);
+    expect(r.err).toContain(`directory "${sub}" has no *.yaml, *.yml or *.json graph`);
+    const missing = await cli('validate', join(dir, 'missing.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`${join(dir, 'missing.yaml')}:1:1: error: no such file`);
   });
 });
