@@ -30,6 +30,7 @@ export class Causes extends Wording {
         return { kind: 'event', text: `${this.event('fail')} forced it ${state}` };
       case F.Fleet: {
         const breach = facts.limits.get(s);
+        if (breach?.byPatch) return { kind: 'event', text: `${this.event('patch')}: ${this.limitText(breach, s)}` };
         if (breach) return { kind: 'limit', text: this.limitText(breach, s) };
         if (facts.failedAgain.has(s)) return { kind: 'restart', text: `restarted nodes fail again, leaving ${this.fleetText(s)}` };
         const act = facts.acted.get(s);

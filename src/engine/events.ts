@@ -82,7 +82,8 @@ export function applyEntries(host: Host, t: number, batch: readonly Entry[]): Ap
     } else if (e.ref < 0 || host.scenario.events[e.ref]!.action.kind === 'patch') {
       if (e.ref >= 0) {
         const ev = host.scenario.events[e.ref]!;
-        if (ev.action.kind === 'patch') host.applyPatch(ev.action.patch, ev.loc, t);
+        const a = ev.action;
+        if (a.kind === 'patch') patchFleets(host, t, () => host.applyPatch(a.patch, ev.loc, t), out);
         out.patched = true;
       }
       out.full = true;
@@ -155,6 +156,28 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
     if (f.over() && f.failed > EPS) out.failedAgain.add(s);
     f.startRestart(t, rate);
     fleetsDue.add(s);
+  }
+}
+
+/**
+ * A patch event: every fleet is first brought to `t` under the parameters it had until now (restart
+ * attempts made while over a limit are spent, connection progress is what the old mesh allowed,
+ * a crossing due now happens now), then the patch applies; a fleet that the new parameters put
+ * over a limit fails at once, the patch named as its cause.
+ */
+function patchFleets(host: Host, t: number, apply: () => void, out: Building): void {
+  const { w, slots } = host;
+  const fleets = [...w.fleets.keys()].sort((a, b) => cmp(slots.ids[a]!, slots.ids[b]!));
+  for (const s of fleets) {
+    const f = w.fleets.get(s)!;
+    if (f.advance(t) > 0) out.restarted.add(s);
+    const breach = f.breach();
+    if (breach) out.limits.set(s, breach);
+  }
+  apply();
+  for (const s of fleets) {
+    const breach = w.fleets.get(s)?.breach();
+    if (breach) out.limits.set(s, { ...breach, byPatch: true });
   }
 }
 

@@ -123,8 +123,8 @@ class Simulation implements Host {
       w.lag[s] = svc?.recoversAfterMin ?? 0;
       const f = w.fleets.get(s);
       if (svc?.fleet) {
-        if (f) f.spec = svc.fleet;
-        else w.fleets.set(s, new FleetSim(svc.fleet));
+        if (f) f.respec(svc.fleet);
+        else w.fleets.set(s, new FleetSim(svc.fleet, t));
       } else if (f) {
         w.fleets.delete(s);
         w.fleetLevel[s] = 0;
