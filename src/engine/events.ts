@@ -133,7 +133,7 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
     // what-if that prevents the fault does not replay the cure's outage).
     const f = fleet();
     if (w.state[s] === 0) return;
-    f.stop();
+    f.stop(t);
     host.waiting.delete(s);
     out.acted.set(s, `stop at ${formatClock(t, host.scenario.start)}: every node stopped and its state cleared`);
     fleetsDue.add(s);

@@ -42,6 +42,8 @@ export class FleetSim {
   /** Nodes holding a bad state, on the logistic curve (continuous; see affected()). */
   bad = 0;
   restart: Restart | undefined;
+  /** When a `stop` stopped every node, until the fleet is whole again. */
+  stoppedAt: number | undefined;
   /** Bumped whenever the plan changes, so queued plans that went stale are skipped. */
   version = 0;
   private scale: Scale | undefined;
@@ -132,6 +134,7 @@ export class FleetSim {
       }
     }
     if (r && this.failed <= EPS) this.restart = undefined;
+    if (this.failed <= EPS) this.stoppedAt = undefined;
     if (over) this.failed = this.n;
     if (this.bad > 0) this.bad = spreadAfter(this.bad, this.spec.mesh?.spreadPerMinute, this.n, t - this.tu);
     this.tu = t;
@@ -172,7 +175,8 @@ export class FleetSim {
   }
 
   /** Every node stops and the bad state is cleared; a running restart is cancelled. */
-  stop(): void {
+  stop(t: number): void {
+    this.stoppedAt = t;
     this.failed = this.n;
     this.bad = 0;
     this.restart = undefined;

@@ -139,7 +139,7 @@ class Simulation implements Host {
     const w = this.w;
     w.now = t;
     const applied = applyEntries(this, t, batch);
-    const { before, held } = settle(w, applied.dirty, applied.full, applied.recovered);
+    const { before, held, reblamed } = settle(w, applied.dirty, applied.full, applied.recovered);
     const changed: number[] = [];
     for (const [s, b] of before) if (b.state !== w.state[s]) changed.push(s);
     changed.sort((a, b) => w.order[a]! - w.order[b]! || cmp(this.slots.ids[a]!, this.slots.ids[b]!));
@@ -147,6 +147,7 @@ class Simulation implements Host {
     this.recorder.changes(t, changed, before, facts);
     this.recorder.deadlocksBegin(t, held);
     this.recorder.markers(t, before, facts);
+    this.recorder.reblamed(t, reblamed, facts);
     this.timers.afterInstant(t, changed, before, facts);
     this.startWaiting(t);
   }

@@ -20,8 +20,9 @@ export interface Cause {
 /**
  * One state change. A transition with from === state is a marker that changes no state: a recovery
  * deadlock begins (cause kind `deadlock`: the service would have recovered but waits on a cycle), a
- * restart cannot help (kind `restart`), or a `stop`/`corrupt` event acts on a service that was
- * already not ok (kind `event`; `capacity` is what it left).
+ * restart cannot help (kind `restart`), a `stop`/`corrupt` event acts on a service that was
+ * already not ok (kind `event`; `capacity` is what it left), or what holds the service changed
+ * (text `still <state>: …`, the cause that holds it now: causes always name what holds it now).
  */
 export interface Transition {
   /** Minutes after the scenario start. */

@@ -84,7 +84,7 @@ describe('stop and rebuild', () => {
     const m = stoppedPair('{ at: "+100m", restart: { service: g } }');
     const r = replay(m);
     // f: serving at 30 + 29 = 59, ok at 89. g: 15 of 30 at 100 + 14 = 114, ok at 129.
-    expect(lines(r).slice(2)).toEqual(['2.07 f down spread', '2.07 g down edge', '30 f stays down event', '30 g stays down event', '59 f degraded restart', '89 f ok restart', '114 g degraded restart', '129 g ok restart']);
+    expect(lines(r).slice(2)).toEqual(['2.07 f down spread', '2.07 g down edge', '30 f stays down event', '30 g stays down event', '59 f degraded restart', '59 g stays down event', '89 f ok restart', '114 g degraded restart', '129 g ok restart']);
     expect(r.timeline.find((t) => t.service === 'g' && t.state === 'degraded' && t.atMin > 100)!.cause.text).toBe('rolling restart: 15 of 30 nodes healthy (50%) ≥ serving 50%');
   });
 
@@ -105,7 +105,7 @@ describe('stop and rebuild', () => {
   test('restart.after: the rebuild begins once every awaited service is ok (here when f is whole again)', () => {
     const m = stoppedPair('{ at: "+30m", restart: { service: g, after: [f] } }');
     // f whole at 30 + 59 = 89; g starts then: 15 of 30 at 89 + 14 = 103, all at 118.
-    expect(lines(replay(m)).slice(4)).toEqual(['30 f stays down event', '30 g stays down event', '59 f degraded restart', '89 f ok restart', '103 g degraded restart', '118 g ok restart']);
+    expect(lines(replay(m)).slice(4)).toEqual(['30 f stays down event', '30 g stays down event', '59 f degraded restart', '59 g stays down event', '89 f ok restart', '103 g degraded restart', '118 g ok restart']);
   });
 
   test('restart.after on services already ok starts at once', () => {
