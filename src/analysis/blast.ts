@@ -3,8 +3,8 @@
  * lane per service in W 32-bit words per node; a node's `down` and `hit` (degraded-or-worse) words
  * are the OR over its clauses of the AND over the clause's targets (an `anyOf` fails only when
  * every alternative does), mapped by the edge kind (§4): hard passes down/hit, soft turns down into
- * hit, a buffered edge turns hit into its `whenFull` (final states: the buffer always fills in the
- * end). Nodes are evaluated component by component in dependency order (SCC condensation); inside
+ * hit, a buffered edge turns down into its `whenFull` (final states: a buffer whose dependency
+ * is down always fills in the end; one whose dependency still serves never does). Nodes are evaluated component by component in dependency order (SCC condensation); inside
  * a cycle a worklist iterates to the least fixpoint. Counts are summed in bit-sliced counters, so
  * per-node work stays a few word operations whatever the batch width. Cost: O(n·E/32) word ops.
  */
@@ -80,9 +80,9 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
       for (let k = a; k < b && mG !== 0; k++) { const t = ix.targets[k]!; mG &= nzG[t]!; mD &= nzD[t]!; }
       if (mG === 0) continue;
       const kind = ix.clauseKind[c]!;
-      // Words this clause can set, read from D (hard/soft) or G (hard/buffered).
-      const useD = kind === KIND.hard || kind === KIND.soft ? mD : 0;
-      const useG = kind === KIND.soft ? 0 : mG;
+      // Words this clause can set: every kind reads D (soft and buffered only react to down), hard also G.
+      const useD = mD;
+      const useG = kind === KIND.hard ? mG : 0;
       for (let m = useD | useG; m !== 0;) {
         const low = m & -m;
         m ^= low;
@@ -92,8 +92,8 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
         for (let k = a; k < b; k++) { const t = ix.targets[k]! * W + w; xd &= D[t]!; xg &= G[t]!; }
         if (kind === KIND.hard) { nd[w]! |= xd; ng[w]! |= xg | xd; }
         else if (kind === KIND.soft) ng[w]! |= xd;
-        else if (kind === KIND.bufferedDown) { nd[w]! |= xg; ng[w]! |= xg; }
-        else ng[w]! |= xg;
+        else if (kind === KIND.bufferedDown) { nd[w]! |= xd; ng[w]! |= xd; }
+        else ng[w]! |= xd;
         if (nd[w] !== 0) outD |= low;
         if (ng[w] !== 0) outG |= low;
       }

@@ -68,7 +68,8 @@ export class Propagator {
         const kind = ix.clauseKind[c]!;
         if (kind === KIND.hard) reach(owner, level as 0 | 1, t);
         else if (kind === KIND.soft) { if (level === 1) reach(owner, 0, t); }
-        else if (level === 0) reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
+        // A buffer fills only while its dependency is down (it drains while the dependency serves).
+        else if (level === 1) reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
       }
     }
     const outDeg = new Float64Array(ix.n).fill(Infinity);

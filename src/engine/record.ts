@@ -73,6 +73,21 @@ export class Recorder {
     }
   }
 
+  /**
+   * Services a patch removed while not ok: a removed service fails nobody (no edge may name it), so
+   * it leaves the replay as ok — one statement for `--at`, lost minutes, `final` and all-ok.
+   */
+  removed(t: number, services: readonly number[]): void {
+    const w = this.w;
+    for (const s of services) {
+      const from = w.state[s]!;
+      w.state[s] = 0; w.raw[s] = 0; w.forced[s] = 0; w.held[s] = 0; w.fleetLevel[s] = 0; w.cap[s] = NaN;
+      w.floorDown[s] = -Infinity; w.floorDeg[s] = -Infinity; w.downSince[s] = NaN; w.downTr[s] = -1;
+      w.heldSet.delete(s); w.deadlocked[s] = false; this.deadlocked.delete(s);
+      this.push(t, s, from, { kind: 'event', text: `patch at ${this.causes.clock(t)} removed it` });
+    }
+  }
+
   /** Records newly held services: one Deadlock per new cycle, a `deadlock` marker per service. */
   deadlocksBegin(t: number, held: readonly number[]): void {
     const w = this.w;
@@ -85,7 +100,7 @@ export class Recorder {
     for (const s of fresh) this.deadlocked.add(s);
     if (fresh.length === 0) return;
     const { next, onCycle, cycles } = waits(w.graph, w.state, heldSet, fresh, ids);
-    for (const c of cycles) this.deadlocks.push({ atMin: t, cycle: c.map((x) => ids[x]!) });
+    for (const c of cycles) this.deadlocks.push({ atMin: t, cycle: c.cycle.map((x) => ids[x]!), members: c.members.map((x) => ids[x]!) });
     for (const s of fresh.filter((x) => onCycle.has(x))) {
       this.push(t, s, 2, { kind: 'deadlock', text: this.causes.deadlockText(onCycle.get(s)!), ...this.parent(s) });
       w.deadlocked[s] = true;

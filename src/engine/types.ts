@@ -37,8 +37,10 @@ export interface Transition {
 
 export interface Deadlock {
   readonly atMin: number;
-  /** The services waiting on each other, in cycle order. */
+  /** One concrete cycle of services waiting on each other, in cycle order, from the smallest id. */
   readonly cycle: readonly string[];
+  /** Every service of the set that waits on itself (strongly connected), in id order. */
+  readonly members: readonly string[];
 }
 
 /** Data lost over an `async` edge: minutes its dependency was not ok while the edge existed. */

@@ -42,10 +42,10 @@ export class World {
   /** recoversAfter floors: the level stays at least down / degraded until these times. */
   floorDown: number[] = [];
   floorDeg: number[] = [];
-  /** Since when the service has been not ok (NaN while ok): what buffers fill from. */
-  notOkSince: number[] = [];
-  /** Timeline index of the transition that made it not ok. */
-  notOkTr: number[] = [];
+  /** Since when the service has been down (NaN while it serves): what buffers fill from. */
+  downSince: number[] = [];
+  /** Timeline index of the transition that took it down. */
+  downTr: number[] = [];
   lastTr: number[] = [];
   why: Factor[] = [];
   /** The factor behind `raw` (what a recoversAfter floor is waiting out). */
@@ -74,7 +74,7 @@ export class World {
     for (let s = this.state.length; s < size; s++) {
       this.state.push(0); this.raw.push(0); this.forced.push(0); this.held.push(0); this.fleetLevel.push(0);
       this.cap.push(NaN); this.lag.push(0); this.floorDown.push(-Infinity); this.floorDeg.push(-Infinity);
-      this.notOkSince.push(NaN); this.notOkTr.push(-1); this.lastTr.push(-1); this.why.push(NO_FACTOR); this.rawWhy.push(NO_FACTOR);
+      this.downSince.push(NaN); this.downTr.push(-1); this.lastTr.push(-1); this.why.push(NO_FACTOR); this.rawWhy.push(NO_FACTOR);
       this.order.push(0); this.deadlocked.push(false);
     }
   }
@@ -140,8 +140,9 @@ export class World {
         }
       } else if (grp.type === 'soft') {
         e = st === 2 ? 1 : 0;
-      } else if (st > 0) {
-        const since = Number.isNaN(this.notOkSince[x]!) ? this.now : this.notOkSince[x]!;
+      } else if (st === 2) {
+        // A buffer fills only while its dependency is down, and drains as soon as it serves again.
+        const since = Number.isNaN(this.downSince[x]!) ? this.now : this.downSince[x]!;
         e = this.now - since >= grp.fillsAfterMin - EPS ? grp.whenFull : 0;
       }
       if (this.groupTarget < 0 || e < best) { best = e; this.groupTarget = x; this.groupCapacity = fromCap; }
