@@ -3,8 +3,8 @@
  * lane per service in W 32-bit words per node; a node's `down` and `hit` (degraded-or-worse) words
  * are the OR over its clauses of the AND over the clause's targets (an `anyOf` fails only when
  * every alternative does), mapped by the edge kind (§4): hard passes down/hit, soft turns down into
- * hit, a buffered edge turns hit into its `whenFull` (final states: the buffer always fills in the
- * end). Nodes are evaluated component by component in dependency order (SCC condensation); inside
+ * hit, a buffered edge turns down into its `whenFull` (final states: a buffer whose dependency
+ * is down always fills in the end; one whose dependency still serves never does). Nodes are evaluated component by component in dependency order (SCC condensation); inside
  * a cycle a worklist iterates to the least fixpoint. Counts are summed in bit-sliced counters, so
  * per-node work stays a few word operations whatever the batch width. Cost: O(n·E/32) word ops.
  */
@@ -94,20 +94,19 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
   /** One-target clause (nearly all of them): the kind picks which of the target's words pass. */
   const single = (t: number, kind: number): number => {
     const tb = t * W;
-    if (kind === KIND.soft) {
-      const mD = nzD[t]!;
-      for (let m = mD; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); ng[w]! |= D[tb + w]!; }
-      return mD;
-    }
-    const mG = nzG[t]!;
     if (kind === KIND.hard) {
+      const mG = nzG[t]!;
       for (let m = mG; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); nd[w]! |= D[tb + w]!; ng[w]! |= G[tb + w]!; }
-    } else if (kind === KIND.bufferedDown) {
-      for (let m = mG; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); const g = G[tb + w]!; nd[w]! |= g; ng[w]! |= g; }
-    } else {
-      for (let m = mG; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); ng[w]! |= G[tb + w]!; }
+      return mG;
     }
-    return mG;
+    // Soft and buffered edges react only to a dependency that is down (a buffer drains while it serves).
+    const mD = nzD[t]!;
+    if (kind === KIND.bufferedDown) {
+      for (let m = mD; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); const d = D[tb + w]!; nd[w]! |= d; ng[w]! |= d; }
+    } else {
+      for (let m = mD; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); ng[w]! |= D[tb + w]!; }
+    }
+    return mD;
   };
 
   /** An anyOf clause: a word passes where every alternative has it (AND over the targets). */
@@ -117,9 +116,9 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
     for (let k = a; k < b && mG !== 0; k++) { const t = ix.targets[k]!; mG &= nzG[t]!; mD &= nzD[t]!; }
     if (mG === 0) return 0;
     const kind = ix.clauseKind[c]!;
-    // Words this clause can set, read from D (hard/soft) or G (hard/buffered).
-    const useD = kind === KIND.hard || kind === KIND.soft ? mD : 0;
-    const useG = kind === KIND.soft ? 0 : mG;
+    // Words this clause can set: every kind reads D (soft and buffered only react to down), hard also G.
+    const useD = mD;
+    const useG = kind === KIND.hard ? mG : 0;
     for (let m = useD | useG; m !== 0; m &= m - 1) {
       const w = 31 - Math.clz32(m & -m);
       let xd = (useD >>> w) & 1 ? -1 : 0;
@@ -127,8 +126,8 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
       for (let k = a; k < b; k++) { const t = ix.targets[k]! * W + w; xd &= D[t]!; xg &= G[t]!; }
       if (kind === KIND.hard) { nd[w]! |= xd; ng[w]! |= xg | xd; }
       else if (kind === KIND.soft) ng[w]! |= xd;
-      else if (kind === KIND.bufferedDown) { nd[w]! |= xg; ng[w]! |= xg; }
-      else ng[w]! |= xg;
+      else if (kind === KIND.bufferedDown) { nd[w]! |= xd; ng[w]! |= xd; }
+      else ng[w]! |= xd;
     }
     return useD | useG;
   };

@@ -1,8 +1,9 @@
 /**
  * Runtime cycles: strongly connected components over the dependencies a service needs to run
  * (hard and buffered; each `anyOf` alternative counts, since the loop is real while the other
- * alternatives are down). Recovery deadlocks: components over hard, non-`anyOf` edges only — the
- * edges a service needs before it can start (§4), so such a loop cannot restart on its own.
+ * alternatives are down). Recovery deadlocks: components over the hard clauses that keep a service
+ * from starting once all they name is down (`stuckClauses`: plain hard edges, and `anyOf`s whose
+ * alternatives all wait on the loop), so such a loop cannot restart on its own.
  * Each component gets a shortest concrete cycle found by BFS inside it.
  */
 import type { RuntimeCycle } from './types.js';
@@ -19,7 +20,8 @@ const BFS_BUDGET = 2_000_000;
 
 export function findCycles(ix: Index): CycleResult {
   const runtime = dependencyCsr(ix, (c) => ix.clauseKind[c] !== KIND.soft);
-  const hard = dependencyCsr(ix, (c) => ix.clauseKind[c] === KIND.hard && ix.clauseAnyOf[c] === 0);
+  const stuck = stuckClauses(ix);
+  const hard = dependencyCsr(ix, (c) => stuck[c] === 1);
   const hardSccs = stronglyConnected(hard);
   const hardCycles = cyclesOf(ix, hard, hardSccs, true);
   const deadlockComp = new Uint8Array(ix.n);
@@ -27,6 +29,40 @@ export function findCycles(ix: Index): CycleResult {
   const cycles = cyclesOf(ix, runtime, stronglyConnected(runtime), false)
     .map((c) => ({ ...c, deadlocks: c.members.some((id) => deadlockComp[ix.pos.get(id)!] === 1) }));
   return { cycles, deadlocks: hardCycles };
+}
+
+/**
+ * The hard clauses that can keep their owner from starting once everything they name is down: the
+ * greatest set S of services each with a hard clause (an `anyOf` counts when every alternative is
+ * in S) whose targets are all in S — start from every service with a hard clause, drop the ones
+ * none of whose hard clauses lies inside the set, until nothing drops. A loop closed through an
+ * `anyOf` whose alternatives all wait on the loop is a deadlock as much as a plain one (§4: a down
+ * service waits while every alternative of a hard dependency is down).
+ */
+export function stuckClauses(ix: Index): Uint8Array {
+  const inSet = new Uint8Array(ix.n);
+  const closedCount = new Int32Array(ix.n);
+  const outside = new Int32Array(ix.clauseOwner.length);
+  for (let c = 0; c < ix.clauseOwner.length; c++) if (ix.clauseKind[c] === KIND.hard) inSet[ix.clauseOwner[c]!] = 1;
+  for (let c = 0; c < ix.clauseOwner.length; c++) {
+    if (ix.clauseKind[c] !== KIND.hard) continue;
+    for (let k = ix.targetStart[c]!; k < ix.targetStart[c + 1]!; k++) if (!inSet[ix.targets[k]!]) outside[c]!++;
+    if (outside[c] === 0) closedCount[ix.clauseOwner[c]!]!++;
+  }
+  const queue: number[] = [];
+  for (let v = 0; v < ix.n; v++) if (inSet[v] && closedCount[v] === 0) { inSet[v] = 0; queue.push(v); }
+  while (queue.length > 0) {
+    const v = queue.pop()!;
+    for (let r = ix.revStart[v]!; r < ix.revStart[v + 1]!; r++) {
+      const c = ix.revClauses[r]!;
+      if (ix.clauseKind[c] !== KIND.hard || outside[c]!++ !== 0) continue;
+      const o = ix.clauseOwner[c]!;
+      if (inSet[o] && --closedCount[o]! === 0) { inSet[o] = 0; queue.push(o); }
+    }
+  }
+  const out = new Uint8Array(ix.clauseOwner.length);
+  for (let c = 0; c < out.length; c++) if (ix.clauseKind[c] === KIND.hard && outside[c] === 0 && inSet[ix.clauseOwner[c]!]) out[c] = 1;
+  return out;
 }
 
 function cyclesOf(ix: Index, g: Csr, sccs: Sccs, deadlocks: boolean): RuntimeCycle[] {

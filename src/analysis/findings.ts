@@ -50,7 +50,7 @@ export function buildFindings(model: Model, t: Tables, rules: Rules): { findings
   for (const c of t.deadlocks) {
     emit('recovery-deadlock', {
       message: `recovery deadlock: ${arrow(c.path)} are hard dependencies of each other — once all are down none can start until the loop is broken by hand`,
-      services: c.members, path: c.path, location: edgeLoc(svc(c.path[0]!), c.path[1]!, (type, anyOf) => type === 'hard' && !anyOf),
+      services: c.members, path: c.path, location: edgeLoc(svc(c.path[0]!), c.path[1]!, (type) => type === 'hard'),
     }, c.members.join(','));
   }
   for (const c of t.toolingCycles) {
@@ -87,7 +87,9 @@ export function buildFindings(model: Model, t: Tables, rules: Rules): { findings
     const rule = `${h.base} + ${h.perPeer} per peer ≤ ${num(h.limit ?? 0)}`;
     if (h.maxNodes !== undefined && h.headroomNodes !== undefined && h.headroomNodes < 0) {
       emit('fleet-over-limit', {
-        message: `"${h.service}" has ${num(h.nodes)} nodes, over the largest fleet of ${num(h.maxNodes)} that keeps ${h.resource} within its limit (${rule}): every node is at ${num(h.usage ?? 0)}`,
+        message: h.maxNodes === 0
+          ? `"${h.service}" is over its ${h.resource} limit at any size: every node is at ${num(h.usage ?? 0)} > ${num(h.limit ?? 0)} (${rule}), so the fleet is down from the start`
+          : `"${h.service}" has ${num(h.nodes)} nodes, over the largest fleet of ${num(h.maxNodes)} that keeps ${h.resource} within its limit (${rule}): every node is at ${num(h.usage ?? 0)}`,
         services: [h.service], location: loc,
       }, `${h.service}/${h.resource}`);
     } else if (h.headroomPercent !== undefined && h.headroomPercent < rules.thresholds.minHeadroomPercent) {

@@ -2,11 +2,13 @@
  * Scaling hazards: with a mesh, each node holds a connection (and pays `perPeer` of a resource) to
  * every other node — or to the other nodes of its cell, or to k peers — so per-node usage grows
  * with fleet size until a limit. peers(N) = min(N, cells ?? N) − 1, or min(k, N − 1); usage =
- * base + perPeer · peers ≤ limit. Restart hazards: a full-fleet restart takes nodes / perHour.
+ * base + perPeer · peers ≤ limit; a fleet whose usage is over a limit at its own size (base alone, or
+ * no mesh) is reported too. Restart hazards: a full-fleet restart takes (nodes − 1) / perHour.
  * Scale events are replayed per scenario in order (`to` sets, `by` adds); patches are ignored.
  */
 import type { Model, Resource, Fleet } from '../model/types.js';
 import type { RestartHazard, ScalingHazard } from './types.js';
+import { fullRestartHours } from '../model/restart.js';
 
 function peerCap(fleet: Fleet): number {
   if (!fleet.mesh) return 0;
@@ -28,9 +30,11 @@ export function scalingHazards(model: Model): ScalingHazard[] {
   const out: ScalingHazard[] = [];
   for (const s of model.services) {
     const f = s.fleet;
-    if (!f?.mesh) continue;
+    if (!f) continue;
     for (const r of f.perNode) {
-      if (r.perPeer <= 0) continue;
+      const usage = r.base + r.perPeer * Math.min(Math.max(0, f.nodes - 1), peerCap(f));
+      // Usage that grows with the fleet is a hazard; usage that does not only when it is over already.
+      if (!(f.mesh && r.perPeer > 0) && usage <= r.limit) continue;
       const max = maxNodes(f, r);
       const bounded = Number.isFinite(max);
       let crossedBy: ScalingHazard['crossedBy'];
@@ -49,7 +53,7 @@ export function scalingHazards(model: Model): ScalingHazard[] {
       }
       out.push({
         service: s.id, resource: r.name, nodes: f.nodes, base: r.base, perPeer: r.perPeer, limit: r.limit,
-        usage: r.base + r.perPeer * Math.min(Math.max(0, f.nodes - 1), peerCap(f)),
+        usage,
         ...(bounded ? { maxNodes: max, headroomNodes: max - f.nodes, headroomPercent: round2((100 * (max - f.nodes)) / f.nodes) } : {}),
         ...(crossedBy ? { crossedBy } : {}),
         loc: r.loc,
@@ -64,7 +68,7 @@ export function restartHazards(model: Model): RestartHazard[] {
     .filter((s) => s.fleet?.restartPerHour !== undefined && s.fleet.restartPerHour > 0)
     .map((s) => ({
       service: s.id, nodes: s.fleet!.nodes, perHour: s.fleet!.restartPerHour!,
-      fullRestartHours: round2(s.fleet!.nodes / s.fleet!.restartPerHour!), loc: s.fleet!.loc,
+      fullRestartHours: round2(fullRestartHours(s.fleet!.nodes, s.fleet!.restartPerHour!)), loc: s.fleet!.loc,
     }));
 }
 

@@ -6,9 +6,10 @@
  *   carry no checksum; the time one corrupted node takes the fleet below `serving` comes from the
  *   logistic curve the engine replays (engine/spread.ts): t = ln(I*(N − 1) / (N − I*)) / β;
  * - rebuild time ∝ fleet size: a fleet exposed to a fleet-wide failure (it is such a mesh, or waits
- *   on one) that is restored one node at a time takes nodes / perHour, linear in its size.
+ *   on one) that is restored one node at a time takes (nodes − 1) / perHour, linear in its size.
  */
 import type { Fleet, Model, Service } from '../model/types.js';
+import { fullRestartHours } from '../model/restart.js';
 import { KIND, type Index } from './graph.js';
 import type { MeshPathHazard, RebuildHazard, SpreadHazard } from './types.js';
 
@@ -90,7 +91,7 @@ function rebuild(model: Model, ix: Index, meshes: ReadonlySet<string>): RebuildH
     }
     out.push({
       service: s.id, nodes: f.nodes, perHour: f.restartPerHour,
-      hours: Math.round((f.nodes / f.restartPerHour) * 100) / 100, ...(via !== undefined ? { via } : {}), loc: f.loc,
+      hours: Math.round(fullRestartHours(f.nodes, f.restartPerHour) * 100) / 100, ...(via !== undefined ? { via } : {}), loc: f.loc,
     });
   }
   return out;

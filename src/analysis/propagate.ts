@@ -71,7 +71,8 @@ export class Propagator {
         const kind = ix.clauseKind[c]!;
         if (kind === KIND.hard) this.reach(owner, level, t);
         else if (kind === KIND.soft) { if (level === 1) this.reach(owner, 0, t); }
-        else if (level === 0) this.reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
+        // A buffer fills only while its dependency is down (it drains while the dependency serves).
+        else if (level === 1) this.reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
       }
     }
     return this.collect(source);

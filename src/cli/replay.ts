@@ -134,7 +134,7 @@ function timelineText(run: Replay, io: Io): string {
   const width = Math.max(8, ...run.timeline.map((t) => t.service.length));
   const counts = { ok: 0, degraded: 0, down: 0 };
   for (const s of Object.values(run.final)) counts[s]++;
-  return `Timeline (${run.timeline.length} transitions; ⟳ = no state change: deadlock, failed restart, or a stop on a service already down)\n`
+  return `Timeline (${run.timeline.length} transitions; ⟳ = no state change: deadlock, failed restart, a stop on a service already down, or what holds it changed)\n`
     + run.timeline.map((t) => line(t, width, run.scenario.start, io)).join('')
     + `\nFinal: ${counts.ok} ok, ${counts.degraded} degraded, ${counts.down} down`
     + (run.deadlocks.length ? `; ${run.deadlocks.length} recovery deadlock(s): ${run.deadlocks.map((d) => d.cycle.join(' → ')).join('; ')}` : '')

@@ -30,6 +30,7 @@ export class Causes extends Wording {
         return { kind: 'event', text: `${this.event('fail')} forced it ${state}` };
       case F.Fleet: {
         const breach = facts.limits.get(s);
+        if (breach?.byPatch) return { kind: 'event', text: `${this.event('patch')}: ${this.limitText(breach, s)}` };
         if (breach) return { kind: 'limit', text: this.limitText(breach, s) };
         if (facts.failedAgain.has(s)) return { kind: 'restart', text: `restarted nodes fail again, leaving ${this.fleetText(s)}` };
         const act = facts.acted.get(s);
@@ -46,6 +47,15 @@ export class Causes extends Wording {
       default:
         return { kind: 'edge', text: `${state}` };
     }
+  }
+
+  /** What holds a service now that something else stopped holding it (its level unchanged). */
+  holding(s: number, facts: InstantFacts): Cause {
+    const f = this.w.fleets.get(s);
+    if (this.w.why[s]!.kind === F.Fleet && f?.stoppedAt !== undefined && !facts.touched.has(s)) {
+      return { kind: 'event', text: `stop at ${this.clock(f.stoppedAt)}, ${this.fleetText(s)}` };
+    }
+    return this.worse(s, facts);
   }
 
   /** `stop at 11:05: every node stopped…, leaving 0 of 60 nodes healthy…` (acted: what the event did). */
@@ -68,9 +78,10 @@ export class Causes extends Wording {
           ? { kind: 'event', text: `${this.event('patch')} broke the recovery deadlock` }
           : { kind: 'recovered', text: 'recovery deadlock broken' };
       case F.Edge: {
-        const x = prior.target;
+        const credited = this.cameBack(s, prior, facts);
+        const x = credited.target;
         if (!facts.patched || (facts.changed.has(x) && this.stillHas(s, prior))) {
-          return { kind: 'recovered', text: this.improvedDependency(s, prior), via: this.id(x), ...parentOf(w.lastTr[x]!) };
+          return { kind: 'recovered', text: this.improvedDependency(s, credited), via: this.id(x), ...parentOf(w.lastTr[x]!) };
         }
         return { kind: 'event', text: `${this.event('patch')} changed its dependencies` };
       }
@@ -117,6 +128,22 @@ export class Causes extends Wording {
       text: `${released.text}; still ${STATE_OF[lv]}: ${rest.text}`,
       ...(released.parent === undefined ? parentOf(rest.parent) : {}),
     };
+  }
+
+  /**
+   * The alternative of an anyOf that released the service: the best one now (one that changed at
+   * this instant first), not the one that was blamed while every alternative was down.
+   */
+  cameBack(s: number, prior: Factor, facts: InstantFacts): Factor {
+    const w = this.w;
+    const grp = w.graph.groups[s]?.[prior.group];
+    if (!grp || grp.targets.length < 2 || grp.type !== prior.type || !grp.targets.includes(prior.target)) return prior;
+    let x = prior.target;
+    for (const y of grp.targets) {
+      const better = w.state[y]! < w.state[x]! || (w.state[y] === w.state[x] && facts.changed.has(y) && !facts.changed.has(x));
+      if (better) x = y;
+    }
+    return x === prior.target ? prior : { ...prior, target: x, capacity: false };
   }
 
   /** After a patch: the service still has an edge of that type to that dependency. */

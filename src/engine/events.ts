@@ -13,6 +13,7 @@ import type { FleetSim, LimitBreach } from './fleet.js';
 import { num } from '../model/numbers.js';
 import { level, type Level } from './levels.js';
 import type { Agenda, Entry } from './queue.js';
+import type { Reactions } from './reactions.js';
 import { EPS, type World } from './world.js';
 
 /** Entries closer than this belong to one instant; fleet plans are pushed at least twice as far. */
@@ -30,6 +31,8 @@ export interface Host {
   readonly graph: Graph;
   /** Fleets waiting for others before their restart begins, by slot. */
   readonly waiting: Map<number, Waiting>;
+  /** Operator actions armed with `when: down`. */
+  readonly reactions: Reactions;
   /** Applies a `patch` event: the model changes and the recompiled graph is adopted. */
   applyPatch(patch: JsonValue, loc: Location, t: number): void;
   /** Keeps a fleet's size and mesh at `t`, for `fleetAt`. */
@@ -73,7 +76,9 @@ export function applyEntries(host: Host, t: number, batch: readonly Entry[]): Ap
   };
   const fleetsDue = new Set<number>();
   for (const e of batch) {
-    if (e.kind !== 'scenario') {
+    if (e.kind === 'react') {
+      if (host.reactions.fire(e.ref, t)) applyEvent(host, t, host.scenario.events[e.ref]!, out, fleetsDue, e.ref, true);
+    } else if (e.kind !== 'scenario') {
       const s = host.slots.find(e.service);
       if (s === undefined) continue;
       if (e.kind === 'fleet') {
@@ -82,20 +87,22 @@ export function applyEntries(host: Host, t: number, batch: readonly Entry[]): Ap
     } else if (e.ref < 0 || host.scenario.events[e.ref]!.action.kind === 'patch') {
       if (e.ref >= 0) {
         const ev = host.scenario.events[e.ref]!;
-        if (ev.action.kind === 'patch') host.applyPatch(ev.action.patch, ev.loc, t);
+        const a = ev.action;
+        if (a.kind === 'patch') patchFleets(host, t, () => host.applyPatch(a.patch, ev.loc, t), out);
         out.patched = true;
       }
       out.full = true;
       for (const s of host.w.fleets.keys()) fleetsDue.add(s);
     } else {
-      applyEvent(host, t, host.scenario.events[e.ref]!, out, fleetsDue);
+      applyEvent(host, t, host.scenario.events[e.ref]!, out, fleetsDue, e.ref, false);
     }
   }
   advanceFleets(host, t, fleetsDue, out);
   return out;
 }
 
-function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fleetsDue: Set<number>): void {
+/** Applies a scenario event; a reaction (`when`) is only armed, and applied when it fires (`reacting`). */
+function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fleetsDue: Set<number>, ref: number, reacting: boolean): void {
   const { w, slots } = host;
   const a = ev.action;
   if (a.kind === 'milestone' || a.kind === 'patch') return;
@@ -107,6 +114,11 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
     return s;
   };
   const s = slotOf(a.service);
+  // A reaction whose service is already down (for its delay) acts now, in event order; else it waits.
+  if ((a.kind === 'restart' || a.kind === 'stop') && a.when && !reacting && !host.reactions.dueNow(s, a.when.delayMin, t)) {
+    host.reactions.arm(ref, s, a.when.delayMin);
+    return;
+  }
   const fleet = (): FleetSim => {
     const f = w.fleets.get(s);
     if (!f) throw new InputError([{ ...ev.loc, severity: 'error', message: `"${slots.ids[s]}" has no fleet at this point of the replay` }]);
@@ -128,11 +140,10 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
       fleetsDue.add(s);
     }
   } else if (a.kind === 'stop') {
-    // A global stop is a cure: operators stop a failing fleet, never a healthy one (so a
-    // what-if that prevents the fault does not replay the cure's outage).
+    // A stop always stops (a planned stop is a trigger too); a cure that must follow the failure
+    // it cures is written `when: down`, so a what-if that prevents the fault prevents the cure.
     const f = fleet();
-    if (w.state[s] === 0) return;
-    f.stop();
+    f.stop(t);
     host.waiting.delete(s);
     out.acted.set(s, `stop at ${formatClock(t, host.scenario.start)}: every node stopped and its state cleared`);
     fleetsDue.add(s);
@@ -155,6 +166,28 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
     if (f.over() && f.failed > EPS) out.failedAgain.add(s);
     f.startRestart(t, rate);
     fleetsDue.add(s);
+  }
+}
+
+/**
+ * A patch event: every fleet is first brought to `t` under the parameters it had until now (restart
+ * attempts made while over a limit are spent, connection progress is what the old mesh allowed,
+ * a crossing due now happens now), then the patch applies; a fleet that the new parameters put
+ * over a limit fails at once, the patch named as its cause.
+ */
+function patchFleets(host: Host, t: number, apply: () => void, out: Building): void {
+  const { w, slots } = host;
+  const fleets = [...w.fleets.keys()].sort((a, b) => cmp(slots.ids[a]!, slots.ids[b]!));
+  for (const s of fleets) {
+    const f = w.fleets.get(s)!;
+    if (f.advance(t) > 0) out.restarted.add(s);
+    const breach = f.breach();
+    if (breach) out.limits.set(s, breach);
+  }
+  apply();
+  for (const s of fleets) {
+    const breach = w.fleets.get(s)?.breach();
+    if (breach) out.limits.set(s, { ...breach, byPatch: true });
   }
 }
 

@@ -1,11 +1,13 @@
 /**
- * How well a replay reproduces the observed timeline (§4). Each observation is matched to the
- * first transition of that service into that state after the previous match for the same service
- * (observations of a service are taken in observed order). An observation whose matched transition
+ * How well a replay reproduces the observed timeline (§4). Per service, observations (in observed
+ * order) are matched to its transitions into the same state, order kept, globally: the most
+ * observations matched, then the least total error (`matchInOrder`); the rest are unmatched, so an
+ * observation the engine cannot produce does not take the transition of the next one. An observation whose matched transition
  * happens at a scenario event's instant and rests, through same-instant links only, on a cause of
  * kind `event` is an input (the scenario did it), not a prediction: it is left out of the score.
  */
-import type { Fidelity, ObservationMatch, Replay } from './types.js';
+import type { Observation } from '../model/types.js';
+import type { Fidelity, ObservationMatch, Replay, Transition } from './types.js';
 
 export function fidelity(replay: Replay): Fidelity {
   const { timeline, scenario } = replay;
@@ -21,24 +23,21 @@ export function fidelity(replay: Replay): Fidelity {
     }
     return false;
   };
-  const cursor = new Map<string, number>();
-  const order = scenario.observed.map((o, i) => ({ o, i })).sort((a, b) => a.o.atMin - b.o.atMin || a.i - b.i);
   const matches: ObservationMatch[] = new Array(scenario.observed.length);
-  for (const { o, i } of order) {
-    const after = cursor.get(o.service) ?? -1;
-    let found = -1;
-    for (let k = after + 1; k < timeline.length; k++) {
-      const t = timeline[k]!;
-      if (t.service === o.service && t.state === o.state && t.from !== t.state) { found = k; break; }
-    }
-    const base = { service: o.service, state: o.state, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), loc: o.loc };
-    if (found < 0) {
-      matches[i] = { ...base, input: false };
-      continue;
-    }
-    cursor.set(o.service, found);
-    const predictedMin = timeline[found]!.atMin;
-    matches[i] = { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10, input: isInput(found) };
+  const observedServices = byService(scenario.observed);
+  const transitionsOf = new Map<string, number[]>([...observedServices.keys()].map((id) => [id, []]));
+  timeline.forEach((t, k) => { if (t.from !== t.state) transitionsOf.get(t.service)?.push(k); });
+  for (const [service, obs] of observedServices) {
+    const candidates = transitionsOf.get(service)!;
+    const assigned = matchInOrder(obs.map(({ o }) => o), candidates.map((k) => timeline[k]!));
+    obs.forEach(({ o, i }, n) => {
+      const base = { service: o.service, state: o.state, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), loc: o.loc };
+      const j = assigned[n]!;
+      if (j < 0) { matches[i] = { ...base, input: false }; return; }
+      const found = candidates[j]!;
+      const predictedMin = timeline[found]!.atMin;
+      matches[i] = { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10, input: isInput(found) };
+    });
   }
   const scored = matches.filter((m) => m.predictedMin !== undefined && !m.input);
   const errors = scored.map((m) => Math.abs(m.errorMin!));
@@ -52,6 +51,61 @@ export function fidelity(replay: Replay): Fidelity {
     unmatched: matches.filter((m) => m.predictedMin === undefined),
     observations: matches,
   };
+}
+
+/** A service's observations in observed order (file order on ties), with their index in the file. */
+function byService(observed: readonly Observation[]): Map<string, { o: Observation; i: number }[]> {
+  const out = new Map<string, { o: Observation; i: number }[]>();
+  observed.map((o, i) => ({ o, i })).sort((a, b) => a.o.atMin - b.o.atMin || a.i - b.i).forEach((x) => {
+    let list = out.get(x.o.service);
+    if (!list) out.set(x.o.service, (list = []));
+    list.push(x);
+  });
+  return out;
+}
+
+/**
+ * Assigns one service's observations (observed order) to its transitions (timeline order), order
+ * kept on both sides, each observation to a transition into its state or to none: the most
+ * observations matched, then the least total |error|. Dynamic programming over (observation,
+ * transition) prefixes; ties prefer the earlier transition. Returns, per observation, the index
+ * into `transitions`, or −1.
+ */
+export function matchInOrder(obs: readonly Observation[], transitions: readonly Transition[]): number[] {
+  const m = obs.length;
+  const k = transitions.length;
+  const width = k + 1;
+  // best[i][j]: observations i… against transitions j…: [matched, total error].
+  const matched = new Int32Array((m + 1) * width);
+  const error = new Float64Array((m + 1) * width);
+  const choice = new Int8Array((m + 1) * width); // 0 skip observation, 1 skip transition, 2 match
+  const better = (a: number, ea: number, b: number, eb: number) => a > b || (a === b && ea < eb - 1e-9);
+  for (let i = m - 1; i >= 0; i--) {
+    for (let j = k; j >= 0; j--) {
+      const at = i * width + j;
+      let bm = matched[at + width]!;
+      let be = error[at + width]!;
+      let c = 0;
+      if (j < k) {
+        if (!better(bm, be, matched[at + 1]!, error[at + 1]!)) { bm = matched[at + 1]!; be = error[at + 1]!; c = 1; }
+        const t = transitions[j]!;
+        if (t.state === obs[i]!.state) {
+          const mm = matched[at + width + 1]! + 1;
+          const me = error[at + width + 1]! + Math.abs(t.atMin - obs[i]!.atMin);
+          if (!better(bm, be, mm, me)) { bm = mm; be = me; c = 2; }
+        }
+      }
+      matched[at] = bm;
+      error[at] = be;
+      choice[at] = c;
+    }
+  }
+  const out: number[] = new Array(m).fill(-1);
+  for (let i = 0, j = 0; i < m;) {
+    const c = choice[i * width + j]!;
+    if (c === 2) { out[i] = j; i++; j++; } else if (c === 1) j++; else i++;
+  }
+  return out;
 }
 
 /** Predicted order follows observed order; observations at the same observed time may come in any order. */

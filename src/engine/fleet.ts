@@ -30,6 +30,8 @@ export interface LimitBreach {
   readonly usage: number;
   readonly peers: number;
   readonly nodes: number;
+  /** A `patch` event changed the fleet's parameters and so put it over the limit. */
+  readonly byPatch?: boolean;
 }
 
 export class FleetSim {
@@ -40,14 +42,29 @@ export class FleetSim {
   /** Nodes holding a bad state, on the logistic curve (continuous; see affected()). */
   bad = 0;
   restart: Restart | undefined;
+  /** When a `stop` stopped every node, until the fleet is whole again. */
+  stoppedAt: number | undefined;
   /** Bumped whenever the plan changes, so queued plans that went stale are skipped. */
   version = 0;
   private scale: Scale | undefined;
   private tu = 0;
 
-  constructor(public spec: Fleet) {
+  /** `since`: the instant the fleet comes into the replay (0, or a patch that adds it). */
+  constructor(public spec: Fleet, since = 0) {
     this.n = spec.nodes;
     this.p = this.target(this.n);
+    this.tu = since;
+  }
+
+  /**
+   * A patch changed the fleet's parameters (the caller has advanced it to now under the old
+   * ones): connection progress continues from the peers held now, a lower target cuts it at once,
+   * and a mesh that connects at once is at its target.
+   */
+  respec(spec: Fleet): void {
+    this.spec = spec;
+    this.p = this.rate() === Infinity ? this.target(this.n) : Math.min(this.p, this.target(this.n));
+    this.version++;
   }
 
   target(n: number): number {
@@ -117,18 +134,20 @@ export class FleetSim {
       }
     }
     if (r && this.failed <= EPS) this.restart = undefined;
+    if (this.failed <= EPS) this.stoppedAt = undefined;
     if (over) this.failed = this.n;
     if (this.bad > 0) this.bad = spreadAfter(this.bad, this.spec.mesh?.spreadPerMinute, this.n, t - this.tu);
     this.tu = t;
     return back;
   }
 
-  /** At the current instant: every healthy node fails if usage passes a limit. */
+  /** At the current instant: every healthy node fails if usage passes a limit (the usage they reached). */
   breach(): LimitBreach | undefined {
     const { peers, resource } = this.failingPeers();
-    if (!resource || Math.floor(this.p + EPS) < peers || this.healthy() <= EPS) return undefined;
+    const have = Math.floor(this.p + EPS);
+    if (!resource || have < peers || this.healthy() <= EPS) return undefined;
     this.failed = this.n;
-    return { resource, usage: resource.base + resource.perPeer * peers, peers, nodes: this.n };
+    return { resource, usage: resource.base + resource.perPeer * have, peers: have, nodes: this.n };
   }
 
   startScale(t: number, to: number, overMin: number): void {
@@ -141,7 +160,8 @@ export class FleetSim {
     const s = this.scale!;
     if (s.to < this.n) this.failed = Math.max(0, this.failed - (this.n - s.to));
     this.n = s.to;
-    this.p = Math.min(this.p, this.target(this.n));
+    // A mesh without connectPerMinute connects at once: the new peers are there at this instant.
+    this.p = this.rate() === Infinity ? this.target(this.n) : Math.min(this.p, this.target(this.n));
     this.scale = undefined;
     this.tu = t;
   }
@@ -155,7 +175,8 @@ export class FleetSim {
   }
 
   /** Every node stops and the bad state is cleared; a running restart is cancelled. */
-  stop(): void {
+  stop(t: number): void {
+    this.stoppedAt = t;
     this.failed = this.n;
     this.bad = 0;
     this.restart = undefined;
@@ -201,7 +222,8 @@ export class FleetSim {
     const { peers } = this.failingPeers();
     if (!Number.isFinite(peers)) return Infinity;
     const rate = this.rate();
-    const tA = this.p >= peers ? t : Number.isFinite(rate) && rate > 0 ? t + (peers - this.p) / rate : Infinity;
+    // Connecting at once (no rate): the peers are at the target at every instant.
+    const tA = this.p >= peers || rate === Infinity ? t : rate > 0 ? t + (peers - this.p) / rate : Infinity;
     if (!Number.isFinite(tA)) return Infinity;
     const targetAt = (x: number) => this.target(this.nodesAt(x));
     if (targetAt(tA) >= peers - EPS) return tA;

@@ -44,7 +44,7 @@ export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatI
     whatIfs: whatIfs ? whatIfs.outcomes.map(whatIf) : [],
     ...(whatIfs ? { baseline: whatIf(whatIfs.baseline) } : {}),
     end: iso(replay.endMin),
-    deadlocks: replay.deadlocks.map((d) => ({ at: iso(d.atMin), cycle: d.cycle })),
+    deadlocks: replay.deadlocks.map((d) => ({ at: iso(d.atMin), cycle: d.cycle, members: d.members })),
     asyncLoss: replay.asyncLoss,
   };
 }

@@ -4,7 +4,7 @@
  */
 
 /** Kinds in the order they are handled within one instant. */
-export const KIND_ORDER = { scenario: 0, fleet: 1, buffer: 2, lag: 3 } as const;
+export const KIND_ORDER = { scenario: 0, fleet: 1, buffer: 2, lag: 3, react: 4 } as const;
 export type EntryKind = keyof typeof KIND_ORDER;
 
 export interface Entry {
@@ -12,7 +12,7 @@ export interface Entry {
   readonly kind: EntryKind;
   /** Service id the entry concerns ('' for scenario events). */
   readonly service: string;
-  /** Scenario: event index. Fleet: the fleet's plan version (stale plans are skipped). */
+  /** Scenario and react: event index. Fleet: the fleet's plan version (stale plans are skipped). */
   readonly ref: number;
   readonly seq: number;
 }

@@ -63,6 +63,31 @@ export class Recorder {
     }
   }
 
+  /** A service at the same level, now held by something else: a marker naming what holds it now. */
+  reblamed(t: number, services: readonly number[], facts: InstantFacts): void {
+    const w = this.w;
+    for (const s of [...services].sort((a, b) => cmp(this.ids[a]!, this.ids[b]!))) {
+      const state = STATE_OF[w.state[s]!]!;
+      const now: Cause = w.why[s]!.kind === F.Forced ? { kind: 'event', text: 'a fail event' } : this.causes.holding(s, facts);
+      this.push(t, s, w.state[s]!, { ...now, text: `still ${state}: ${now.text}` });
+    }
+  }
+
+  /**
+   * Services a patch removed while not ok: a removed service fails nobody (no edge may name it), so
+   * it leaves the replay as ok — one statement for `--at`, lost minutes, `final` and all-ok.
+   */
+  removed(t: number, services: readonly number[]): void {
+    const w = this.w;
+    for (const s of services) {
+      const from = w.state[s]!;
+      w.state[s] = 0; w.raw[s] = 0; w.forced[s] = 0; w.held[s] = 0; w.fleetLevel[s] = 0; w.cap[s] = NaN;
+      w.floorDown[s] = -Infinity; w.floorDeg[s] = -Infinity; w.downSince[s] = NaN; w.downTr[s] = -1;
+      w.heldSet.delete(s); w.deadlocked[s] = false; this.deadlocked.delete(s);
+      this.push(t, s, from, { kind: 'event', text: `patch at ${this.causes.clock(t)} removed it` });
+    }
+  }
+
   /** Records newly held services: one Deadlock per new cycle, a `deadlock` marker per service. */
   deadlocksBegin(t: number, held: readonly number[]): void {
     const w = this.w;
@@ -75,7 +100,7 @@ export class Recorder {
     for (const s of fresh) this.deadlocked.add(s);
     if (fresh.length === 0) return;
     const { next, onCycle, cycles } = waits(w.graph, w.state, heldSet, fresh, ids);
-    for (const c of cycles) this.deadlocks.push({ atMin: t, cycle: c.map((x) => ids[x]!) });
+    for (const c of cycles) this.deadlocks.push({ atMin: t, cycle: c.cycle.map((x) => ids[x]!), members: c.members.map((x) => ids[x]!) });
     for (const s of fresh.filter((x) => onCycle.has(x))) {
       this.push(t, s, 2, { kind: 'deadlock', text: this.causes.deadlockText(onCycle.get(s)!), ...this.parent(s) });
       w.deadlocked[s] = true;
@@ -95,20 +120,20 @@ export class Recorder {
   private causalOrder(changed: number[], before: ReadonlyMap<number, Before>): void {
     const w = this.w;
     const inSet = new Set(changed);
-    const via = (s: number): number => {
+    const via = (s: number): readonly number[] => {
       const b = before.get(s)!;
-      if (w.state[s]! > b.state) return w.why[s]!.kind === F.Edge ? w.why[s]!.target : -1;
+      if (w.state[s]! > b.state) return w.why[s]!.kind === F.Edge ? [w.why[s]!.target] : [];
       const lagged = this.timers.releasedFrom(s, b.state)?.via;
-      if (lagged !== undefined) return this.slots.find(lagged) ?? -1;
-      return b.why.kind === F.Edge ? b.why.target : -1;
+      if (lagged !== undefined) return [this.slots.find(lagged) ?? -1];
+      // An improvement through an anyOf may be credited to any alternative that came back.
+      return b.why.kind === F.Edge ? w.graph.groups[s]?.[b.why.group]?.targets ?? [b.why.target] : [];
     };
     const state = new Map<number, 1 | 2>();
     const out: number[] = [];
     const visit = (s: number) => {
       if (state.has(s)) return;
       state.set(s, 1);
-      const x = via(s);
-      if (x >= 0 && inSet.has(x) && !state.has(x)) visit(x);
+      for (const x of via(s)) if (x >= 0 && inSet.has(x) && !state.has(x)) visit(x);
       state.set(s, 2);
       out.push(s);
     };

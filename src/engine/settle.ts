@@ -11,7 +11,7 @@
  * Returns the state, raw level and factor of every service touched, as they were before.
  */
 import type { Level } from './levels.js';
-import type { Factor, World } from './world.js';
+import { F, type Factor, type World } from './world.js';
 
 export interface Before {
   readonly state: Level;
@@ -24,6 +24,8 @@ export interface Settled {
   readonly before: Map<number, Before>;
   /** Services that the deadlock rule holds down this instant. */
   readonly held: readonly number[];
+  /** Services at the same level as before, now held by something else (their cause changed). */
+  readonly reblamed: readonly number[];
 }
 
 export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt: ReadonlySet<number>): Settled {
@@ -109,7 +111,28 @@ export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt:
     enqueue(s);
   }
   run();
-  return { before, held };
+  return { before, held, reblamed: reblame(w, before) };
+}
+
+/**
+ * A service whose level did not change keeps its cause while that still holds it; when it no
+ * longer does (what held it cleared, something else holds it at the same level) the cause becomes
+ * what holds it now. Returns the services whose cause changed so (not to a recoversAfter floor,
+ * which waits out what held it, nor to a recovery deadlock, which is recorded on its own).
+ */
+function reblame(w: World, before: ReadonlyMap<number, Before>): number[] {
+  const out: number[] = [];
+  for (const [s, b] of before) {
+    const lv = w.state[s]!;
+    if (lv === 0 || b.state !== lv || w.graph.services[s] === undefined) continue;
+    if (w.holds(s, b.why, lv)) { w.why[s] = b.why; continue; }
+    w.evaluate(s);
+    const f = w.factor(s);
+    w.why[s] = f;
+    const same = f.kind === b.why.kind && f.target === b.why.target && f.type === b.why.type;
+    if (!same && f.kind !== F.Floor && f.kind !== F.Held) out.push(s);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /**

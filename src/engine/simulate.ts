@@ -17,6 +17,7 @@ import { SAME_INSTANT, applyEntries, planNext, type Host, type Waiting } from '.
 import { FleetSim } from './fleet.js';
 import { STATE_OF } from './levels.js';
 import { Agenda, type Entry } from './queue.js';
+import { Reactions } from './reactions.js';
 import { Recorder } from './record.js';
 import { settle } from './settle.js';
 import { Timers } from './timers.js';
@@ -48,6 +49,7 @@ class Simulation implements Host {
   readonly slots = new Slots();
   readonly agenda = new Agenda();
   readonly waiting = new Map<number, Waiting>();
+  readonly reactions: Reactions;
   readonly w: World;
   graph: Graph;
   private model: Model;
@@ -56,6 +58,8 @@ class Simulation implements Host {
   private readonly recorder: Recorder;
   private readonly epochs: Epoch[] = [];
   private readonly samples = new Map<number, FleetSample[]>();
+  /** Services not ok that a patch of the current instant removed: they leave the replay ok. */
+  private readonly removed: number[] = [];
 
   constructor(private readonly initial: Model, readonly scenario: Scenario) {
     this.model = initial;
@@ -64,6 +68,7 @@ class Simulation implements Host {
     this.causes = new Causes(this.w, this.slots.ids, scenario.start);
     this.timers = new Timers(this.w, this.slots.ids, this.agenda, this.causes);
     this.recorder = new Recorder(this.w, this.slots, this.causes, this.timers);
+    this.reactions = new Reactions(this.w, this.agenda);
     this.adopt(this.graph, 0);
   }
 
@@ -109,7 +114,9 @@ class Simulation implements Host {
     const result = patchModel(this.model, patch, loc);
     if (!result.model) throw new InputError(result.errors);
     this.model = result.model;
+    const before = this.graph;
     this.adopt(compile(result.model, this.slots), t);
+    for (const s of before.live) if (this.graph.services[s] === undefined && this.w.state[s]! > 0) this.removed.push(s);
   }
 
   /** Takes a (re)compiled graph: fleets, lags and buffer fills follow it; states are kept. */
@@ -123,8 +130,8 @@ class Simulation implements Host {
       w.lag[s] = svc?.recoversAfterMin ?? 0;
       const f = w.fleets.get(s);
       if (svc?.fleet) {
-        if (f) f.spec = svc.fleet;
-        else w.fleets.set(s, new FleetSim(svc.fleet));
+        if (f) f.respec(svc.fleet);
+        else w.fleets.set(s, new FleetSim(svc.fleet, t));
       } else if (f) {
         w.fleets.delete(s);
         w.fleetLevel[s] = 0;
@@ -139,7 +146,7 @@ class Simulation implements Host {
     const w = this.w;
     w.now = t;
     const applied = applyEntries(this, t, batch);
-    const { before, held } = settle(w, applied.dirty, applied.full, applied.recovered);
+    const { before, held, reblamed } = settle(w, applied.dirty, applied.full, applied.recovered);
     const changed: number[] = [];
     for (const [s, b] of before) if (b.state !== w.state[s]) changed.push(s);
     changed.sort((a, b) => w.order[a]! - w.order[b]! || cmp(this.slots.ids[a]!, this.slots.ids[b]!));
@@ -147,8 +154,11 @@ class Simulation implements Host {
     this.recorder.changes(t, changed, before, facts);
     this.recorder.deadlocksBegin(t, held);
     this.recorder.markers(t, before, facts);
+    this.recorder.reblamed(t, reblamed, facts);
+    this.recorder.removed(t, this.removed.splice(0).sort((a, b) => cmp(this.slots.ids[a]!, this.slots.ids[b]!)));
     this.timers.afterInstant(t, changed, before, facts);
     this.startWaiting(t);
+    this.reactions.check(t);
   }
 
   /** Restarts waiting for other services (`restart.after`) begin once every one of them is ok. */

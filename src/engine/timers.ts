@@ -1,6 +1,6 @@
 /**
  * What a state change sets running: the clock a `buffered` edge fills from (its dependency's
- * not-ok-since time, with a `buffer` entry on the agenda for when it is full), and the
+ * down-since time, with a `buffer` entry on the agenda for when it is full), and the
  * `recoversAfter` floors of a lagged service (with a `lag` entry for when each runs out). What
  * released a lagged service is kept until its floor runs out: that becomes the recovery's cause.
  */
@@ -28,14 +28,14 @@ export class Timers {
     return this.w.lag[s]! > 0 ? this.releases.get(s)?.get(level) : undefined;
   }
 
-  /** After a patch: buffers whose dependency is already not ok fill from the same moment as before. */
+  /** After a patch: buffers whose dependency is already down fill from the same moment as before. */
   rescheduleBuffers(graph: Graph, t: number): void {
     const w = this.w;
     for (const d of graph.live) {
       for (const g of graph.groups[d]!) {
         if (g.type !== 'buffered') continue;
         for (const x of g.targets) {
-          const since = w.notOkSince[x]!;
+          const since = w.downSince[x]!;
           if (!Number.isNaN(since) && since + g.fillsAfterMin > t) this.agenda.push(since + g.fillsAfterMin, 'buffer', this.ids[d]!);
         }
       }
@@ -47,12 +47,12 @@ export class Timers {
     const w = this.w;
     for (const x of changed) {
       const was = before.get(x)!.state;
-      if (w.state[x] === 0) {
-        w.notOkSince[x] = NaN;
-        w.notOkTr[x] = -1;
-      } else if (was === 0) {
-        w.notOkSince[x] = t;
-        w.notOkTr[x] = w.lastTr[x]!;
+      if (w.state[x]! < 2) {
+        w.downSince[x] = NaN;
+        w.downTr[x] = -1;
+      } else if (was < 2) {
+        w.downSince[x] = t;
+        w.downTr[x] = w.lastTr[x]!;
         for (const d of w.graph.dependents[x]!) {
           for (const g of w.graph.groups[d]!) {
             if (g.type === 'buffered' && g.fillsAfterMin > 0 && g.targets.includes(x)) this.agenda.push(t + g.fillsAfterMin, 'buffer', this.ids[d]!);

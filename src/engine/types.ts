@@ -20,8 +20,9 @@ export interface Cause {
 /**
  * One state change. A transition with from === state is a marker that changes no state: a recovery
  * deadlock begins (cause kind `deadlock`: the service would have recovered but waits on a cycle), a
- * restart cannot help (kind `restart`), or a `stop`/`corrupt` event acts on a service that was
- * already not ok (kind `event`; `capacity` is what it left).
+ * restart cannot help (kind `restart`), a `stop`/`corrupt` event acts on a service that was
+ * already not ok (kind `event`; `capacity` is what it left), or what holds the service changed
+ * (text `still <state>: …`, the cause that holds it now: causes always name what holds it now).
  */
 export interface Transition {
   /** Minutes after the scenario start. */
@@ -36,8 +37,10 @@ export interface Transition {
 
 export interface Deadlock {
   readonly atMin: number;
-  /** The services waiting on each other, in cycle order. */
+  /** One concrete cycle of services waiting on each other, in cycle order, from the smallest id. */
   readonly cycle: readonly string[];
+  /** Every service of the set that waits on itself (strongly connected), in id order. */
+  readonly members: readonly string[];
 }
 
 /** Data lost over an `async` edge: minutes its dependency was not ok while the edge existed. */

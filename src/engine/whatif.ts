@@ -24,7 +24,7 @@ export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string
     if (!patched.model) throw new InputError(patched.errors);
     return { id: w.id, title: w.title, run: replay(patched.model, scenario.id) };
   });
-  const horizon = Math.max(base.endMin, ...runs.map((r) => r.run.endMin));
+  const horizon = accountingHorizon(base);
   const outcomes = runs
     .map((r) => outcome(r.id, r.title, r.run, horizon))
     .sort((a, b) => Number(b.prevented) - Number(a.prevented)
@@ -35,7 +35,25 @@ export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string
   return { baseline: outcome('baseline', 'the scenario as it happened', base, horizon), outcomes };
 }
 
-/** One run's figures, integrated from the start to `horizon`. */
+/**
+ * Where every run's lost minutes stop, the same whichever what-ifs are replayed: the scenario's
+ * `until`, else its last event plus the longest recovery of the unpatched replay (the longest
+ * stretch any service was not ok and came back), and never before the unpatched replay ends.
+ */
+export function accountingHorizon(base: Replay): number {
+  if (base.scenario.untilMin !== undefined) return base.scenario.untilMin;
+  const lastEvent = base.scenario.events.reduce((m, e) => Math.max(m, e.atMin), 0);
+  let longest = 0;
+  const since = new Map<string, number>();
+  for (const t of base.timeline) {
+    if (t.from === t.state) continue;
+    if (t.from === 'ok') since.set(t.service, t.atMin);
+    else if (t.state === 'ok' && since.has(t.service)) { longest = Math.max(longest, t.atMin - since.get(t.service)!); since.delete(t.service); }
+  }
+  return Math.max(base.endMin, lastEvent + longest);
+}
+
+/** One run's figures, integrated from the start to `horizon` (nothing after it counts). */
 export function outcome(id: string, title: string, run: Replay, horizon: number, rank = 0): WhatIfOutcome {
   const changes = run.timeline.filter((t) => t.from !== t.state);
   // "Prevented": nothing got worse except what a scenario event forced directly (a `fail`, or the
@@ -53,10 +71,10 @@ export function outcome(id: string, title: string, run: Replay, horizon: number,
   };
   for (const t of changes) {
     const prev = current.get(t.service);
-    if (prev) add(t.service, prev.state, prev.since, t.atMin);
+    if (prev) add(t.service, prev.state, prev.since, Math.min(t.atMin, horizon));
     current.set(t.service, { state: t.state, since: t.atMin });
   }
-  for (const [service, s] of current) add(service, s.state, s.since, Math.max(horizon, s.since));
+  for (const [service, s] of current) add(service, s.state, s.since, horizon);
   const tooling = run.model.services.filter((s) => s.supports !== undefined);
   const toolingDown = tooling.filter((s) => affected.includes(s.id)).map((s) => s.id);
   const toolingUsable = tooling.every((s) => s.role === 'monitoring' || !affected.includes(s.id));

@@ -72,12 +72,12 @@ export class Wording {
     const x = f.target;
     const st = STATE_OF[w.state[x]!]!;
     const alts = grp.targets.length > 1 ? ` (anyOf ${grp.targets.map((t) => this.id(t)).join(', ')}: no alternative better)` : '';
-    const parent = grp.type === 'buffered' ? w.notOkTr[x]! : w.lastTr[x]!;
+    const parent = grp.type === 'buffered' ? w.downTr[x]! : w.lastTr[x]!;
     let text: string;
     if (grp.type === 'buffered') {
-      const since = w.notOkSince[x]!;
+      const since = w.downSince[x]!;
       const full = Number.isNaN(since) ? 0 : w.now - since;
-      text = `buffered edge to ${this.id(x)} full after ${formatDuration(Math.round(full * 60) / 60)} of it not ok`;
+      text = `buffered edge to ${this.id(x)} full after ${formatDuration(Math.round(full * 60) / 60)} of it down`;
     } else if (grp.type === 'soft') {
       text = `soft dependency ${this.id(x)} is ${st}`;
     } else if (f.capacity) {

@@ -5,7 +5,7 @@
  * in `factor*` fields, which later become the cause of a transition.
  */
 import type { EdgeType } from '../model/types.js';
-import type { Graph } from './compile.js';
+import type { Graph, Group } from './compile.js';
 import type { FleetSim } from './fleet.js';
 import type { Level } from './levels.js';
 
@@ -42,10 +42,10 @@ export class World {
   /** recoversAfter floors: the level stays at least down / degraded until these times. */
   floorDown: number[] = [];
   floorDeg: number[] = [];
-  /** Since when the service has been not ok (NaN while ok): what buffers fill from. */
-  notOkSince: number[] = [];
-  /** Timeline index of the transition that made it not ok. */
-  notOkTr: number[] = [];
+  /** Since when the service has been down (NaN while it serves): what buffers fill from. */
+  downSince: number[] = [];
+  /** Timeline index of the transition that took it down. */
+  downTr: number[] = [];
   lastTr: number[] = [];
   why: Factor[] = [];
   /** The factor behind `raw` (what a recoversAfter floor is waiting out). */
@@ -74,7 +74,7 @@ export class World {
     for (let s = this.state.length; s < size; s++) {
       this.state.push(0); this.raw.push(0); this.forced.push(0); this.held.push(0); this.fleetLevel.push(0);
       this.cap.push(NaN); this.lag.push(0); this.floorDown.push(-Infinity); this.floorDeg.push(-Infinity);
-      this.notOkSince.push(NaN); this.notOkTr.push(-1); this.lastTr.push(-1); this.why.push(NO_FACTOR); this.rawWhy.push(NO_FACTOR);
+      this.downSince.push(NaN); this.downTr.push(-1); this.lastTr.push(-1); this.why.push(NO_FACTOR); this.rawWhy.push(NO_FACTOR);
       this.order.push(0); this.deadlocked.push(false);
     }
   }
@@ -96,34 +96,8 @@ export class World {
     if (this.held[s]! > lv) { lv = this.held[s]!; kind = F.Held; }
     const groups = this.graph.groups[s]!;
     for (let g = 0; g < groups.length && lv < 2; g++) {
-      const grp = groups[g]!;
-      if (grp.type === 'async') continue;
-      // anyOf: the best alternative decides; a single target is the one-alternative case.
-      let best: Level = 2;
-      let bestT = -1;
-      let bestCap = false;
-      for (let i = 0; i < grp.targets.length; i++) {
-        const x = grp.targets[i]!;
-        const st = this.state[x]!;
-        let e: Level = 0;
-        let fromCap = false;
-        if (grp.type === 'hard') {
-          e = st;
-          const need = grp.needs[i]!;
-          const c = this.cap[x]!;
-          if (!Number.isNaN(need) && !Number.isNaN(c)) {
-            const ce: Level = c < need - EPS ? 2 : c < 1 - EPS ? 1 : 0;
-            if (ce > e) { e = ce; fromCap = true; }
-          }
-        } else if (grp.type === 'soft') {
-          e = st === 2 ? 1 : 0;
-        } else if (st > 0) {
-          const since = Number.isNaN(this.notOkSince[x]!) ? this.now : this.notOkSince[x]!;
-          e = this.now - since >= grp.fillsAfterMin - EPS ? grp.whenFull : 0;
-        }
-        if (bestT < 0 || e < best) { best = e; bestT = x; bestCap = fromCap; }
-      }
-      if (best > lv) { lv = best; kind = F.Edge; group = g; target = bestT; capacity = bestCap; }
+      const best = this.groupLevel(groups[g]!);
+      if (best > lv) { lv = best; kind = F.Edge; group = g; target = this.groupTarget; capacity = this.groupCapacity; }
     }
     this.rawLevel = lv;
     if (lv > 0) {
@@ -139,6 +113,56 @@ export class World {
     this.factorTarget = target;
     this.factorCapacity = capacity;
     return lv;
+  }
+
+  /** Set by groupLevel: the alternative that decided it, and whether through its capacity. */
+  groupTarget = -1;
+  groupCapacity = false;
+
+  /** The effect of one dependency group now: an anyOf takes its best alternative (async: none). */
+  groupLevel(grp: Group): Level {
+    this.groupTarget = -1;
+    this.groupCapacity = false;
+    if (grp.type === 'async') return 0;
+    let best: Level = 2;
+    for (let i = 0; i < grp.targets.length; i++) {
+      const x = grp.targets[i]!;
+      const st = this.state[x]!;
+      let e: Level = 0;
+      let fromCap = false;
+      if (grp.type === 'hard') {
+        e = st;
+        const need = grp.needs[i]!;
+        const c = this.cap[x]!;
+        if (!Number.isNaN(need) && !Number.isNaN(c)) {
+          const ce: Level = c < need - EPS ? 2 : c < 1 - EPS ? 1 : 0;
+          if (ce > e) { e = ce; fromCap = true; }
+        }
+      } else if (grp.type === 'soft') {
+        e = st === 2 ? 1 : 0;
+      } else if (st === 2) {
+        // A buffer fills only while its dependency is down, and drains as soon as it serves again.
+        const since = Number.isNaN(this.downSince[x]!) ? this.now : this.downSince[x]!;
+        e = this.now - since >= grp.fillsAfterMin - EPS ? grp.whenFull : 0;
+      }
+      if (this.groupTarget < 0 || e < best) { best = e; this.groupTarget = x; this.groupCapacity = fromCap; }
+    }
+    return best;
+  }
+
+  /** Whether the factor `f` alone still holds `s` at `lv` or worse (a patch may have changed the edge). */
+  holds(s: number, f: Factor, lv: Level): boolean {
+    switch (f.kind) {
+      case F.Forced: return this.forced[s]! >= lv;
+      case F.Fleet: return this.fleetLevel[s]! >= lv;
+      case F.Held: return this.held[s]! >= lv;
+      case F.Floor: return this.floor(s) >= lv;
+      case F.Edge: {
+        const grp = this.graph.groups[s]?.[f.group];
+        return grp !== undefined && grp.type === f.type && grp.targets.includes(f.target) && this.groupLevel(grp) >= lv;
+      }
+      default: return false;
+    }
   }
 
   factor(s: number): Factor {

@@ -9,7 +9,7 @@ import { quote } from './sanitize.js';
 import { didYouMean } from './suggest.js';
 import { parseDuration, parseIsoStart, parseTime } from './time.js';
 import {
-  TOOLING_ROLES, type Dependency, type Fleet, type JsonObject, type JsonValue, type Model, type Observation,
+  TOOLING_ROLES, type Dependency, type Fleet, type JsonObject, type JsonValue, type Model, type Observation, type Reaction,
   type Resource, type Role, type Scenario, type ScenarioAction, type ScenarioEvent, type Service,
   type ScenarioStart, type State, type Tier, type WhatIf,
 } from './types.js';
@@ -33,6 +33,21 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
 
   const serviceDocs = entries(doc.services);
   const ids = new Set(serviceDocs.map(([id]) => id));
+  /** `needs` acts only on hard edges, and only from the target's `serving` up (below it the target is down). */
+  const needsWarning = (d: Dependency, path: JsonPath) => {
+    const needs = d.needs!;
+    if (d.targets.every((t) => !hasFleet(t))) {
+      warn(path, `"needs" has no effect: ${d.targets.map((t) => quote(t)).join(', ')} ${d.targets.length > 1 ? 'have' : 'has'} no fleet`, 'needs is a share of a fleet\'s healthy nodes; remove it or give the dependency a fleet');
+    } else if (d.type !== 'hard') {
+      warn(path, `"needs" has no effect on a ${d.type} edge: only hard edges read a fleet's capacity`, 'remove it, or make the edge hard');
+    } else {
+      for (const t of d.targets.filter(hasFleet)) {
+        const f = ((doc.services as Obj)[t] as Obj).fleet as Obj;
+        const serving = typeof f.serving === 'number' ? f.serving : 0.5;
+        if (needs < serving) warn(path, `"needs" ${needs} is below the serving share ${serving} of ${quote(t)}: below serving ${quote(t)} is down, so this edge is down there anyway`, `raise needs to ${serving} or more, or lower the fleet's serving`);
+      }
+    }
+  };
   const hasFleet = (id: string) => ids.has(id) && (doc.services as Obj)[id] !== null && ((doc.services as Obj)[id] as Obj).fleet !== undefined;
   const checkRef = (id: string, path: JsonPath, what: string) => {
     if (!ids.has(id)) fail(path, `${what} ${quote(id)} is not a service of this graph`, didYouMean(id, ids));
@@ -94,9 +109,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
         if (!d.anyOf && direct.has(t)) fail(p(), `dependency on ${quote(t)} is listed twice (also entry ${direct.get(t)! + 1})`, 'merge the two entries into one');
         if (!d.anyOf && !direct.has(t)) direct.set(t, i);
       });
-      if (d.needs !== undefined && d.targets.every((t) => !hasFleet(t))) {
-        warn([...at, 'dependsOn', i, 'needs'], `"needs" has no effect: ${d.targets.map((t) => quote(t)).join(', ')} ${d.targets.length > 1 ? 'have' : 'has'} no fleet`, 'needs is a share of a fleet\'s healthy nodes; remove it or give the dependency a fleet');
-      }
+      if (d.needs !== undefined) needsWarning(d, [...at, 'dependsOn', i, 'needs']);
     }
   }
 
@@ -185,8 +198,15 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       id: wid, title: typeof (w as Obj).title === 'string' ? String((w as Obj).title) : wid,
       patch: (w as Obj).patch ?? {}, loc: locate([...at, 'whatIfs', wid], 'key'),
     }));
-    return { id, title: typeof s.title === 'string' ? s.title : id, start, events, observed, whatIfs, loc: locate(at, 'key') };
+    const until = s.until === undefined ? {} : { untilMin: time(s.until, [...at, 'until']) };
+    return { id, title: typeof s.title === 'string' ? s.title : id, start, events, observed, whatIfs, ...until, loc: locate(at, 'key') };
   });
+
+  /** `when: down` (and `delay`) of a restart or stop: an operator action that reacts to the failure. */
+  function reaction(a: Obj, path: JsonPath): { when?: Reaction } {
+    if (a.when !== 'down') return {};
+    return { when: { state: 'down', delayMin: a.delay === undefined ? 0 : duration(a.delay, [...path, 'delay']) } };
+  }
 
   function action(ev: Obj, path: JsonPath): ScenarioAction {
     const one = (key: string) => ev[key] as Obj;
@@ -220,7 +240,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       });
       return {
         kind: 'restart', service: String(a.service), ...(typeof a.perHour === 'number' ? { perHour: a.perHour } : {}),
-        ...(after.length > 0 ? { after } : {}),
+        ...(after.length > 0 ? { after } : {}), ...reaction(a, [...path, 'restart']),
       };
     }
     if (ev.corrupt !== undefined || ev.stop !== undefined) {
@@ -230,7 +250,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       if (ids.has(String(a.service)) && !hasFleet(String(a.service))) fail([...path, key, 'service'], `${quote(String(a.service))} has no fleet to ${key}`, 'add a fleet: { nodes: N } to the service');
       return key === 'corrupt'
         ? { kind: 'corrupt', service: String(a.service), nodes: typeof a.nodes === 'number' ? a.nodes : 1 }
-        : { kind: 'stop', service: String(a.service) };
+        : { kind: 'stop', service: String(a.service), ...reaction(a, [...path, 'stop']) };
     }
     if (typeof ev.milestone === 'string') return { kind: 'milestone', text: ev.milestone };
     return { kind: 'patch', patch: ev.patch ?? {} };

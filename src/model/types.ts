@@ -103,11 +103,17 @@ export type ScenarioAction =
   | { readonly kind: 'scale'; readonly service: string; readonly to?: number; readonly by?: number; readonly overMin: number }
   | { readonly kind: 'fail'; readonly service: string; readonly state: 'down' | 'degraded' }
   | { readonly kind: 'recover'; readonly service: string }
-  | { readonly kind: 'restart'; readonly service: string; readonly perHour?: number; readonly after?: readonly string[] }
+  | { readonly kind: 'restart'; readonly service: string; readonly perHour?: number; readonly after?: readonly string[]; readonly when?: Reaction }
   | { readonly kind: 'patch'; readonly patch: JsonValue }
   | { readonly kind: 'corrupt'; readonly service: string; readonly nodes: number }
-  | { readonly kind: 'stop'; readonly service: string }
+  | { readonly kind: 'stop'; readonly service: string; readonly when?: Reaction }
   | { readonly kind: 'milestone'; readonly text: string };
+
+/** An operator action that reacts: it waits until its service is down, and has been for `delayMin`. */
+export interface Reaction {
+  readonly state: 'down';
+  readonly delayMin: number;
+}
 
 export interface ScenarioEvent {
   /** Minutes after the scenario start. */
@@ -147,6 +153,8 @@ export interface Scenario {
   readonly events: readonly ScenarioEvent[];
   readonly observed: readonly Observation[];
   readonly whatIfs: readonly WhatIf[];
+  /** Where what-if accounting stops (minutes after start), when the scenario declares `until`. */
+  readonly untilMin?: number;
   readonly loc: Location;
 }
 

@@ -42,7 +42,7 @@ export function naiveImpact(model: Model, source: string): Map<string, { state: 
         if (e.type === 'hard') { d = Math.min(d, allDown); g = Math.min(g, allDeg); }
         else if (e.type === 'soft') g = Math.min(g, allDown);
         else if (e.type === 'buffered') {
-          const at = allDeg + e.buffer!.fillsAfterMin;
+          const at = allDown + e.buffer!.fillsAfterMin; // a buffer fills only while its dependency is down
           g = Math.min(g, at);
           if (e.buffer!.whenFull === 'down') d = Math.min(d, at);
         }

@@ -22,7 +22,7 @@ describe('Kinesis 2020 replay', () => {
   test('the cause chain of Cognito at 08:00 reaches the limit crossing', () => {
     const chain = explain(run, 'cognito', 8 * 60 - 164).map((t) => `${t.service} ${t.state} ${t.cause.kind}`);
     expect(chain).toEqual(['cognito down edge', 'kinesis-frontend down limit']);
-    expect(explain(run, 'cognito', 8 * 60 - 164)[0]!.cause.text).toBe('buffered edge to kinesis-frontend full after 1h46m of it not ok');
+    expect(explain(run, 'cognito', 8 * 60 - 164)[0]!.cause.text).toBe('buffered edge to kinesis-frontend full after 1h46m of it down');
   });
 
   test('fidelity: every prediction within 15 minutes, in order, nothing unmatched; the 10:36 patch is an input', () => {

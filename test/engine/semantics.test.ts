@@ -26,13 +26,13 @@ describe('edges', () => {
     expect(lines(replay(m))).toEqual(['5 a degraded event', '10 a down event', '10 b degraded edge', '20 a ok event', '20 b ok recovered']);
   });
 
-  test('buffered: whenFull after fillsAfter of continuous not-ok; clears when ok; the buffer resets', () => {
+  test('buffered: whenFull after fillsAfter of the dependency continuously down; clears when it serves; the buffer resets', () => {
     const m = graph('  a: {}\n  b: { dependsOn: [{ on: a, type: buffered, buffer: { fillsAfter: 20m, whenFull: down } }] }', ev(
       '{ at: "+10m", fail: { service: a } }', '{ at: "+25m", recover: { service: a } }', // 15 min: never full
-      '{ at: "+40m", fail: { service: a, state: degraded } }', '{ at: "+70m", recover: { service: a } }',
+      '{ at: "+40m", fail: { service: a } }', '{ at: "+70m", recover: { service: a } }',
     ));
     expect(lines(replay(m))).toEqual([
-      '10 a down event', '25 a ok event', '40 a degraded event', '60 b down edge', '70 a ok event', '70 b ok recovered',
+      '10 a down event', '25 a ok event', '40 a down event', '60 b down edge', '70 a ok event', '70 b ok recovered',
     ]);
     expect(replay(m).timeline[3]!.cause.text).toContain('full after 20m');
   });
@@ -75,7 +75,7 @@ describe('cycles', () => {
       '20 c ok event', '20 a stays down deadlock', '20 b stays down deadlock',
       '40 a ok event', '40 b ok recovered',
     ]);
-    expect(r.deadlocks).toEqual([{ atMin: 20, cycle: ['a', 'b'] }]);
+    expect(r.deadlocks).toEqual([{ atMin: 20, cycle: ['a', 'b'], members: ['a', 'b'] }]);
     expect(stateAt(r, 'a', 30)).toMatchObject({ state: 'down', since: { cause: { kind: 'deadlock' } } });
     expect(explain(r, 'b', 30).map((t) => `${t.service} ${t.cause.kind}`)).toEqual(['b deadlock', 'b edge', 'a edge', 'c event']);
   });
