@@ -14,6 +14,7 @@ import { KIND, buildIndex, type Index } from './graph.js';
 import { Propagator } from './propagate.js';
 import { defaultRules, type Rules } from './rules.js';
 import { toolingCycles } from './tooling.js';
+import { dropPipelineRoots, toolImpact } from './tool-roles.js';
 import type { Audit, BlastRadius } from './types.js';
 import { cmp } from '../model/order.js';
 
@@ -40,6 +41,7 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
     : [{ node: i, ...(s.supports === '*' ? {} : { supports: s.supports.map((id) => ix.pos.get(id)!) }) }]);
   stage('blast radius');
   const counts = blastCounts(ix, tools);
+  dropPipelineRoots(model, ix, tools.map((t) => t.node), counts.toolRoots);
 
   const order = Array.from({ length: ix.n }, (_, i) => i)
     .sort((a, b) => counts.score[b]! - counts.score[a]! || cmp(ix.ids[a]!, ix.ids[b]!));
@@ -66,7 +68,8 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
   const scaling = scalingHazards(model);
   const restart = restartHazards(model);
   const mesh = meshHazards(model, ix);
-  const tables = { blastRadius, cycles, deadlocks, toolingCycles: tooling, spof, scaling, restart, mesh };
+  const toolsHit = toolImpact(ix, tools.map((t) => t.node), counts.toolRoots);
+  const tables = { blastRadius, cycles, deadlocks, toolingCycles: tooling, spof, scaling, restart, mesh, toolImpact: toolsHit };
   const { findings, suppressed } = buildFindings(model, tables, rules);
   return { file: model.file, findings, ...tables, suppressed };
 }

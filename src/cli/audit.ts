@@ -5,12 +5,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
+import type { Model } from '../model/types.js';
 import { sanitize, terminalJson } from '../model/sanitize.js';
 import { audit, defaultRules, loadRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
 import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../analysis/baseline.js';
 import { auditJson } from '../analysis/format-json.js';
 import { auditSarif } from '../analysis/format-sarif.js';
 import { auditText, summaryLine } from '../analysis/format-text.js';
+import { priorities } from '../analysis/priorities.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { discoverRules } from './rules-discovery.js';
 
@@ -72,7 +74,7 @@ const command: Command = {
     }
 
     let exit: number = EXIT.ok;
-    const audits: { audit: Audit; graph: string; services: number; known: number }[] = [];
+    const audits: { audit: Audit; graph: string; services: number; known: number; model: Model }[] = [];
     const all: Finding[] = [];
     for (const file of files) {
       const loaded = loadFile(file);
@@ -88,18 +90,18 @@ const command: Command = {
       if (progress) io.err('\r\u001b[2K');
       all.push(...a.findings);
       const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };
-      audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known });
+      audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known, model: loaded.model });
       if (exit !== EXIT.badInput && kept.some((f) => f.severity === 'error')) exit = EXIT.findings;
     }
 
     if (format === 'json') {
-      const docs = audits.map((x) => auditJson(x.audit, x.graph, x.services));
+      const docs = audits.map((x) => auditJson(x.audit, x.graph, x.services, { priorities: priorities(x.audit, x.model) }));
       io.out(terminalJson(files.length === 1 && docs.length === 1 ? docs[0] : { files: docs }) + '\n');
     } else if (format === 'sarif') {
       io.out(terminalJson(auditSarif(audits.flatMap((x) => x.audit.findings), VERSION)) + '\n');
     } else {
       for (const x of audits) {
-        io.out(auditText(x.audit, { top, color: io.color }));
+        io.out(auditText(x.audit, { top, color: io.color, priorities: priorities(x.audit, x.model) }));
         io.out(`${summaryLine(x.audit.findings, x.audit.suppressed ?? 0, x.known)}\n\n`);
       }
     }
