@@ -20,6 +20,7 @@ import { cmp } from '../model/order.js';
 
 export { defaultRules, RULES, RULE_IDS, type Rules, type RuleId } from './rules.js';
 export { loadRules, parseRules } from './rules-load.js';
+export { priorities, type Priority, type PriorityKind } from './priorities.js';
 export type * from './types.js';
 
 export interface AuditOptions {
