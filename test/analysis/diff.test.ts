@@ -8,8 +8,8 @@ import { diffAudits, isEmpty } from '../../src/analysis/diff.js';
 import { loadText } from '../../src/model/load.js';
 
 const SHOP = readFileSync('graphs/example-shop.yaml', 'utf8');
-/** The shop with the SSO depending on the gateway: closes gateway → sso → gateway. */
-const CLOSED = SHOP.replace('      - { on: queue, type: async, for: login audit events }', '      - { on: queue, type: async, for: login audit events }\n      - { on: gateway, for: token introspection }');
+/** The shop with the SSO depending on the gateway: closes edge-gateway → company-sso → edge-gateway. */
+const CLOSED = SHOP.replace('      - { on: event-bus, type: async, for: login audit events }', '      - { on: event-bus, type: async, for: login audit events }\n      - { on: edge-gateway, for: token introspection }');
 const auditOf = (text: string) => audit(loadText(text, 'shop.yaml').model!);
 const CLI = resolve('dist/cli/main.js');
 const run = (cwd: string, ...args: string[]) => spawnSync('node', [CLI, 'diff', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -22,13 +22,13 @@ describe('audit diff', () => {
   test('one edge that closes a cycle shows that cycle, and its findings, as added', () => {
     expect(CLOSED).not.toBe(SHOP);
     const d = diffAudits(auditOf(SHOP), auditOf(CLOSED));
-    expect(d.cycles.added.map((c) => [...c.members].sort())).toEqual([['gateway', 'sso']]);
+    expect(d.cycles.added.map((c) => [...c.members].sort())).toEqual([['company-sso', 'edge-gateway']]);
     expect(d.cycles.removed).toEqual([]);
     expect(d.added.map((f) => f.rule)).toContain('runtime-cycle');
     expect(d.added.map((f) => f.rule)).toContain('recovery-deadlock');
     // Reversed, the same change is resolved.
     const back = diffAudits(auditOf(CLOSED), auditOf(SHOP));
-    expect(back.cycles.removed.map((c) => [...c.members].sort())).toEqual([['gateway', 'sso']]);
+    expect(back.cycles.removed.map((c) => [...c.members].sort())).toEqual([['company-sso', 'edge-gateway']]);
     expect(back.removed.map((f) => f.fingerprint).sort()).toEqual(d.added.map((f) => f.fingerprint).sort());
   });
 
@@ -48,7 +48,7 @@ describe('audit diff', () => {
     writeFileSync(join(dir, 'shop.yaml'), CLOSED);
     const text = run(dir, 'HEAD:shop.yaml', 'shop.yaml');
     expect(text.status).toBe(1);
-    expect(text.stdout).toMatch(/New runtime cycles \(1\)\n {2}(gateway → sso → gateway|sso → gateway → sso)/);
+    expect(text.stdout).toMatch(/New runtime cycles \(1\)\n {2}(edge-gateway → company-sso → edge-gateway|company-sso → edge-gateway → company-sso)/);
     const json = JSON.parse(run(dir, 'HEAD:shop.yaml', 'shop.yaml', '--format', 'json').stdout) as { cycles: { added: unknown[] }; summary: { addedErrors: number } };
     expect(json.cycles.added).toHaveLength(1);
     expect(json.summary.addedErrors).toBeGreaterThan(0);

@@ -24,19 +24,18 @@ describe('fix-first priorities', () => {
   test('example shop: the first problem is the SSO taking down its four incident tools', () => {
     const a = audit(shop);
     const [first] = priorities(a, shop);
-    expect(first!.subject).toBe('sso');
+    expect(first!.subject).toBe('company-sso');
     expect(first!.kind).toBe('tooling');
-    for (const tool of ['status-page', 'chat', 'deploy', 'vpn']) expect(first!.summary).toContain(tool);
-    expect(first!.summary).toMatch(/^sso: when it fails, 4 of 7 incident tools fail with it .* and 7 of 27 other services; single point of failure for 2 of 3 entrypoints/);
+    expect(first!.summary).toMatch(/^company-sso: when it fails, 4 of 7 incident tools fail with it \(deploy-bot, incident-chat, staff-vpn, status-site\) and 7 of 27 other services; single point of failure for 2 of 3 entrypoints/);
     // Every tooling-cycle finding rooted at the SSO is grouped under it.
     const mine = first!.findings.map((i) => a.findings[i]!);
-    expect(mine.filter((f) => f.rule === 'tooling-cycle').map((f) => f.services[0]).sort()).toEqual(['chat', 'deploy', 'status-page', 'vpn']);
+    expect(mine.filter((f) => f.rule === 'tooling-cycle').map((f) => f.services[0]).sort()).toEqual(['deploy-bot', 'incident-chat', 'staff-vpn', 'status-site']);
   });
 
   test('the score follows the documented formula', () => {
     const a = audit(shop);
-    const p = priorities(a, shop).find((x) => x.subject === 'sso')!;
-    const blast = a.blastRadius.find((b) => b.service === 'sso')!.score;
+    const p = priorities(a, shop).find((x) => x.subject === 'company-sso')!;
+    const blast = a.blastRadius.find((b) => b.service === 'company-sso')!.score;
     expect(p.score).toBe(16 * 4 + blast + 8 * 2);
   });
 
