@@ -14,7 +14,7 @@ import { auditSarif } from '../analysis/format-sarif.js';
 import { auditText, summaryLine } from '../analysis/format-text.js';
 import { priorities } from '../analysis/priorities.js';
 import { remediations, type Remediation } from '../analysis/remediate.js';
-import { suggestionsText, writeWhatIfs } from './suggest.js';
+import { suggestionsText, withReplays, writeWhatIfs } from './suggest.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { discoverRules } from './rules-discovery.js';
 
@@ -101,7 +101,7 @@ const command: Command = {
       if (progress) io.err('\r\u001b[2K');
       all.push(...a.findings);
       const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };
-      const fixes = suggest ? remediations(loaded.model, rules) : undefined;
+      const fixes = suggest ? withReplays(loaded.model, remediations(loaded.model, rules)) : undefined;
       audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known, model: loaded.model, ...(fixes ? { fixes } : {}) });
       if (exit !== EXIT.badInput && kept.some((f) => f.severity === 'error')) exit = EXIT.findings;
     }

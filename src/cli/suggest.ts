@@ -5,13 +5,24 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Remediation } from '../analysis/remediate.js';
+import { replayChecks, type ReplayCheck } from '../analysis/remediate-replay.js';
+import type { Model } from '../model/types.js';
 import type { Finding } from '../analysis/types.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadText } from '../model/load.js';
 import { sanitize } from '../model/sanitize.js';
 import { insertWhatIfs } from '../model/whatif-insert.js';
 
-export function suggestionsText(rs: readonly Remediation[], findings: readonly Finding[]): string {
+export type Checked = Remediation & { readonly replay?: readonly ReplayCheck[] };
+
+/** Where the graph has scenarios, each remediation also replayed (`replay` in the JSON). */
+export function withReplays(model: Model, rs: readonly Remediation[]): Checked[] {
+  if (model.scenarios.length === 0) return [...rs];
+  const checks = replayChecks(model, rs);
+  return rs.map((r, i) => ({ ...r, replay: checks[i]! }));
+}
+
+export function suggestionsText(rs: readonly Checked[], findings: readonly Finding[]): string {
   if (rs.length === 0) return 'No suggested change removes a finding (every candidate was re-audited).\n';
   const rule = new Map(findings.map((f) => [f.fingerprint!, f.rule]));
   const out = [`Suggested changes (${rs.length}), each verified by re-auditing the patched graph:`];
@@ -19,6 +30,7 @@ export function suggestionsText(rs: readonly Remediation[], findings: readonly F
     const rules = [...new Set(r.removes.map((f) => rule.get(f) ?? '?'))].sort().join(', ');
     out.push(`  ${i + 1}. ${sanitize(r.id)} (for problem #${r.problem}, ${r.cost} change${r.cost === 1 ? '' : 's'}): ${sanitize(r.title)}`,
       `     removes ${r.removes.length} finding(s) (${rules})${r.adds.length ? `, adds ${r.adds.length} warning(s)` : ''}; fix-first score ${r.scoreBefore} → ${r.scoreAfter}`,
+      ...(r.replay ?? []).map((c) => `     replay ${sanitize(c.scenario)}: ${c.prevented ? 'prevented; ' : ''}${c.serviceMinutesLostBefore} → ${c.serviceMinutesLostAfter} tier-weighted service-minutes lost; incident tools usable throughout: ${c.toolingUsableBefore ? 'yes' : 'no'} → ${c.toolingUsableAfter ? 'yes' : 'no'}`),
       `     patch: ${sanitize(JSON.stringify(r.patch))}`);
   });
   return out.join('\n') + '\n';

@@ -8,6 +8,7 @@ import { buildIndex } from '../../src/analysis/graph.js';
 import { minCut } from '../../src/analysis/min-cut.js';
 import { priorities } from '../../src/analysis/priorities.js';
 import { remediations } from '../../src/analysis/remediate.js';
+import { replayChecks } from '../../src/analysis/remediate-replay.js';
 import { defaultRules } from '../../src/analysis/rules.js';
 import { prng } from '../../src/bench/synthetic.js';
 import { mergePatch } from '../../src/model/patch.js';
@@ -106,6 +107,10 @@ describe('remediation search', () => {
     expect(after.dependsOn).not.toEqual(before.dependsOn);
     expect(JSON.stringify(after.dependsOn)).toContain('cognito');
     for (const f of statusCycles) expect(top.removes).toContain(f);
+    // The second proof: replayed, the incident tools stay usable through the thread-limit outage.
+    const [check] = replayChecks(kinesis, [top])[0]!;
+    expect(check).toMatchObject({ scenario: 'thread-limit', toolingUsableBefore: false, toolingUsableAfter: true });
+    expect(check!.serviceMinutesLostAfter).toBeLessThan(check!.serviceMinutesLostBefore);
   });
 
   test('property: on random graphs, every suggested patch applied and re-audited removes exactly the findings it claims', () => {
