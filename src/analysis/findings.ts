@@ -9,7 +9,7 @@ import { num } from '../model/numbers.js';
 import { formatClock, formatDuration } from '../model/time.js';
 import { globMatch, type Ignore, type RuleId, type Rules } from './rules.js';
 import type { MeshHazards } from './mesh.js';
-import type { BlastRadius, Finding, RestartHazard, RuntimeCycle, ScalingHazard, Severity, SinglePointsOfFailure, ToolingCycle } from './types.js';
+import type { BlastRadius, Finding, RestartHazard, RuntimeCycle, ScalingHazard, Severity, SinglePointsOfFailure, ToolImpact, ToolingCycle } from './types.js';
 import { cmp } from '../model/order.js';
 
 export interface Tables {
@@ -21,6 +21,7 @@ export interface Tables {
   readonly scaling: readonly ScalingHazard[];
   readonly restart: readonly RestartHazard[];
   readonly mesh?: MeshHazards;
+  readonly toolImpact?: readonly ToolImpact[];
 }
 
 const LIST = 8;
@@ -65,12 +66,17 @@ export function buildFindings(model: Model, t: Tables, rules: Rules): { findings
       services: [c.tool, c.root], path: c.path, location: edgeLoc(tool, c.path[1] ?? c.root, (type) => type !== 'async'),
     }, `${c.tool}>${c.root}`, c.toolState === 'degraded');
   }
+  const critical = criticalImpact(t);
   for (const b of t.blastRadius) {
     const share = n > 1 ? (b.downCount + b.degradedCount) / (n - 1) : 0;
-    if (share <= rules.thresholds.maxBlastShare) continue;
+    const hits = critical.get(b.service);
+    if (share <= rules.thresholds.maxBlastShare && !hits) continue;
+    const what = [hits?.entrypoints.length ? `entrypoint(s) ${names(hits.entrypoints)}` : '', hits?.tools.length ? `incident tool(s) ${names(hits.tools)}` : '']
+      .filter(Boolean).join(' and ');
     emit('blast-radius', {
       message: `failure of "${b.service}" takes down ${num(b.downCount)} and degrades ${num(b.degradedCount)} of the ${num(n - 1)} other services`
-        + ` (${Math.round(share * 100)}% > ${Math.round(rules.thresholds.maxBlastShare * 100)}%), ${b.entrypointsHit} entrypoint(s), score ${b.score}`,
+        + (share > rules.thresholds.maxBlastShare ? ` (${Math.round(share * 100)}% > ${Math.round(rules.thresholds.maxBlastShare * 100)}%)` : ` (${Math.round(share * 100)}%)`)
+        + `, ${b.entrypointsHit} entrypoint(s), score ${b.score}${what ? `; it takes down ${what}` : ''}`,
       services: [b.service], location: svc(b.service).loc,
     }, b.service);
   }
@@ -79,7 +85,7 @@ export function buildFindings(model: Model, t: Tables, rules: Rules): { findings
     const more = s.count - Math.min(s.services.length, LIST);
     emit('single-point-of-failure', {
       message: `entrypoint "${s.entrypoint}" goes down if any one of ${s.count} service(s) fails: ${s.services.slice(0, LIST).join(', ')}${more > 0 ? ` (+${more} more)` : ''}`,
-      services: [s.entrypoint, ...s.services.slice(0, SPOF_SERVICES)], location: svc(s.entrypoint).loc,
+      services: [s.entrypoint, ...s.services], location: svc(s.entrypoint).loc,
     }, s.entrypoint);
   }
   for (const h of t.scaling) {
@@ -146,6 +152,15 @@ export function buildFindings(model: Model, t: Tables, rules: Rules): { findings
   }
   const kept = out.filter((f) => !rules.ignore.some((i) => ignores(i, f)));
   return { findings: sortFindings(kept), suppressed: out.length - kept.length };
+}
+
+/** Per service: the other entrypoints it takes down (it is their SPOF) and the tools it takes down in their incidents. */
+function criticalImpact(t: Tables): Map<string, { entrypoints: string[]; tools: string[] }> {
+  const out = new Map<string, { entrypoints: string[]; tools: string[] }>();
+  const at = (id: string) => { let e = out.get(id); if (!e) out.set(id, e = { entrypoints: [], tools: [] }); return e; };
+  for (const s of t.spof) for (const id of s.services) if (id !== s.entrypoint) at(id).entrypoints.push(s.entrypoint);
+  for (const x of t.toolImpact ?? []) if (x.down.length > 0) at(x.root).tools.push(...x.down);
+  return out;
 }
 
 export function sortFindings<T extends Finding>(fs: T[]): T[] {

@@ -1,16 +1,20 @@
 /** `audit --format json` (§6): findings and the ranked blast radius, plus additive tables. */
 import type { Audit, BlastRadius, Finding } from './types.js';
+import type { Priority } from './priorities.js';
 
-export function auditJson(a: Audit, graph: string, services: number): object {
+export function auditJson(a: Audit, graph: string, services: number, extra: { priorities?: readonly Priority[]; remediations?: readonly object[] } = {}): object {
   const bigGraph = services > 1000;
   return {
     file: a.file,
     graph,
+    ...(extra.priorities ? { priorities: extra.priorities } : {}),
+    ...(extra.remediations ? { remediations: extra.remediations } : {}),
     findings: a.findings.map(findingJson),
     blastRadius: a.blastRadius.map(blastJson),
     cycles: a.cycles,
     deadlocks: a.deadlocks ?? [],
     toolingCycles: a.toolingCycles,
+    toolImpact: a.toolImpact ?? [],
     spof: a.spof.map((s) => ({ entrypoint: s.entrypoint, count: s.count, services: bigGraph ? s.services.slice(0, 20) : s.services })),
     scaling: a.scaling.map(({ loc: _loc, ...h }) => h),
     restart: a.restart.map(({ loc: _loc, ...r }) => r),

@@ -6,10 +6,14 @@
 import { sanitize } from '../model/sanitize.js';
 import { formatDuration } from '../model/time.js';
 import type { Audit, Finding } from './types.js';
+import { prioritiesText } from './format-priorities.js';
+import type { Priority } from './priorities.js';
 
 export interface TextOptions {
   readonly top: number;
   readonly color: boolean;
+  /** Fix-first problems: printed first, with the findings grouped under them. */
+  readonly priorities?: readonly Priority[];
 }
 
 const COLORS = { error: '\u001b[31m', warn: '\u001b[33m', info: '\u001b[36m' } as const;
@@ -23,7 +27,8 @@ export function findingLine(f: Finding, color: boolean): string {
 }
 
 export function auditText(a: Audit, o: TextOptions): string {
-  const out: string[] = a.findings.map((f) => findingLine(f, o.color));
+  const line = (i: number) => findingLine(a.findings[i]!, o.color);
+  const out: string[] = o.priorities ? prioritiesText(a, o.priorities, o.top, line) : a.findings.map((_, i) => line(i));
   const n = a.blastRadius.length;
   out.push('', `Blast radius of ${clean(a.file)} (top ${Math.min(o.top, n)} of ${n} services)`);
   out.push(...table(['rank', 'service', 'down', 'degraded', 'score', 'entrypoints', 'first impact'],

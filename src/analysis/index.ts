@@ -14,11 +14,13 @@ import { KIND, buildIndex, type Index } from './graph.js';
 import { Propagator } from './propagate.js';
 import { defaultRules, type Rules } from './rules.js';
 import { toolingCycles } from './tooling.js';
+import { dropPipelineRoots, toolImpact } from './tool-roles.js';
 import type { Audit, BlastRadius } from './types.js';
 import { cmp } from '../model/order.js';
 
 export { defaultRules, RULES, RULE_IDS, type Rules, type RuleId } from './rules.js';
 export { loadRules, parseRules } from './rules-load.js';
+export { priorities, type Priority, type PriorityKind } from './priorities.js';
 export type * from './types.js';
 
 export interface AuditOptions {
@@ -43,6 +45,7 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
   const rank = ids.rank;
   const listAll = ix.n <= (options.listAllUpTo ?? 1000);
   const counts = blastCounts(ix, tools, 32, { rank, ...(listAll ? {} : { keep: SPOF_SERVICES }) });
+  dropPipelineRoots(model, ix, tools.map((t) => t.node), counts.toolRoots);
 
   stage('ranking');
   const order = Array.from({ length: ix.n }, (_, i) => i)
@@ -59,7 +62,8 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
   const scaling = scalingHazards(model);
   const restart = restartHazards(model);
   const mesh = meshHazards(model, ix);
-  const tables = { blastRadius, cycles, deadlocks, toolingCycles: tooling, spof, scaling, restart, mesh };
+  const toolsHit = toolImpact(ix, tools.map((t) => t.node), counts.toolRoots);
+  const tables = { blastRadius, cycles, deadlocks, toolingCycles: tooling, spof, scaling, restart, mesh, toolImpact: toolsHit };
   const { findings, suppressed } = buildFindings(model, tables, rules);
   return { file: model.file, findings, ...tables, suppressed };
 }

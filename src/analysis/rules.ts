@@ -19,10 +19,10 @@ export const RULES = {
   },
   'blast-radius': {
     severity: 'warn',
-    description: 'A single service whose failure hits more than `maxShare` of the other services.',
+    description: 'A single service whose failure hits more than `maxShare` of the other services, or takes down an entrypoint or an incident tool (in an incident the tool is needed for).',
   },
   'single-point-of-failure': {
-    severity: 'info',
+    severity: 'warn',
     description: 'Services whose single failure takes an entrypoint down (anyOf redundancy respected).',
   },
   'fleet-over-limit': {

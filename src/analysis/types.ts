@@ -117,6 +117,14 @@ export interface RebuildHazard {
   readonly loc?: Location;
 }
 
+/** A service whose failure hits incident tools in incidents they are needed for (tooling-cycle roots, all of them). */
+export interface ToolImpact {
+  readonly root: string;
+  /** Tools it takes down / only degrades, sorted. */
+  readonly down: readonly string[];
+  readonly degraded: readonly string[];
+}
+
 export interface SinglePointsOfFailure {
   readonly entrypoint: string;
   /** How many services' single failure takes the entrypoint down. */
@@ -134,6 +142,8 @@ export interface Audit {
   /** Loops of hard (non-anyOf) dependencies: each one cannot restart on its own. */
   readonly deadlocks?: readonly RuntimeCycle[];
   readonly toolingCycles: readonly ToolingCycle[];
+  /** Every tooling-cycle root with the tools it hits (the table above lists only the nearest roots per tool). */
+  readonly toolImpact?: readonly ToolImpact[];
   readonly spof: readonly SinglePointsOfFailure[];
   readonly scaling: readonly ScalingHazard[];
   readonly restart: readonly RestartHazard[];

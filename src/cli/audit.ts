@@ -5,12 +5,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
+import type { Model } from '../model/types.js';
 import { sanitize } from '../model/sanitize.js';
 import { audit, defaultRules, loadRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
 import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../analysis/baseline.js';
 import { auditJson } from '../analysis/format-json.js';
 import { auditSarif } from '../analysis/format-sarif.js';
 import { auditText, summaryLine } from '../analysis/format-text.js';
+import { priorities } from '../analysis/priorities.js';
+import { remediations, type Remediation } from '../analysis/remediate.js';
+import { suggestionsText, withReplays, writeWhatIfs } from './suggest.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
@@ -20,7 +24,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const command: Command = {
   name: 'audit',
   graphArgs: true,
-  usage: 'faultline audit FILE|DIR|-… [--rules FILE|--no-rules] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N]',
+  usage: 'faultline audit FILE|DIR|-… [--rules FILE|--no-rules] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N] [--suggest] [--write-whatifs SCENARIO]',
   options: {
     rules: { type: 'string' },
     'no-rules': { type: 'boolean' },
@@ -28,6 +32,8 @@ const command: Command = {
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
     top: { type: 'string', default: '20' },
+    suggest: { type: 'boolean', default: false },
+    'write-whatifs': { type: 'string' },
   },
   optionHelp: [
     '--rules FILE           rules file (YAML): severities, thresholds, ignores (default: .faultline.yaml',
@@ -37,12 +43,16 @@ const command: Command = {
     '--baseline FILE        findings recorded in FILE are known: they neither print nor fail',
     '--write-baseline FILE  record the current findings in FILE (exit 0 unless input is bad)',
     '--top N                blast-radius rows in tables, and JSON member lists on graphs > 1,000 services (default 20)',
+    '--suggest              search remediations, each verified by re-auditing the patched graph (text, and `remediations` in JSON)',
+    '--write-whatifs ID     add the suggested remediations to scenario ID\'s whatIfs in the (single) FILE, comments kept',
   ],
   examples: [
     'faultline audit graphs/aws-kinesis-2020.yaml',
     'faultline audit graphs/*.yaml --rules faultline-rules.yaml --format sarif > faultline.sarif',
     'faultline audit graphs/prod.yaml --write-baseline .faultline-baseline.json   # accept today\'s findings',
     'faultline audit graphs/prod.yaml --baseline .faultline-baseline.json         # fail only on new ones',
+    'faultline audit graphs/example-shop.yaml --suggest                           # what to change, verified',
+    'faultline audit graphs/example-shop.yaml --write-whatifs sso-outage && faultline replay graphs/example-shop.yaml --what-ifs',
   ],
   run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
@@ -51,6 +61,9 @@ const command: Command = {
     const top = Number(values.top);
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive integer, not "${sanitize(String(values.top))}"`);
 
+    const writeTo = typeof values['write-whatifs'] === 'string' ? values['write-whatifs'] : undefined;
+    if (writeTo !== undefined && (files.length !== 1 || files[0] === '-')) throw new UsageError('--write-whatifs needs exactly one FILE (not stdin)');
+    const suggest = values.suggest === true || writeTo !== undefined;
     let rules: Rules = defaultRules;
     if (values['no-rules'] && typeof values.rules === 'string') throw new UsageError('give --rules FILE or --no-rules, not both');
     const rulesFile = typeof values.rules === 'string' ? values.rules : values['no-rules'] ? undefined : discoverRules(process.cwd());
@@ -73,7 +86,7 @@ const command: Command = {
     }
 
     let exit: number = EXIT.ok;
-    const audits: { audit: Audit; graph: string; services: number; known: number }[] = [];
+    const audits: { audit: Audit; graph: string; services: number; known: number; model: Model; fixes?: Remediation[] }[] = [];
     const all: Finding[] = [];
     for (const file of files) {
       const loaded = loadFile(file);
@@ -89,22 +102,29 @@ const command: Command = {
       if (progress) io.err('\r\u001b[2K');
       all.push(...a.findings);
       const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };
-      audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known });
+      const fixes = suggest ? withReplays(loaded.model, remediations(loaded.model, rules)) : undefined;
+      audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known, model: loaded.model, ...(fixes ? { fixes } : {}) });
       if (exit !== EXIT.badInput && kept.some((f) => f.severity === 'error')) exit = EXIT.findings;
     }
 
     if (format === 'json') {
-      const docs = audits.map((x) => auditJson(x.audit, x.graph, x.services));
+      const docs = audits.map((x) => auditJson(x.audit, x.graph, x.services, { priorities: priorities(x.audit, x.model), ...(x.fixes ? { remediations: x.fixes } : {}) }));
       writeJson(files.length === 1 && docs.length === 1 ? docs[0] : { files: docs }, io.out);
     } else if (format === 'sarif') {
       writeJson(auditSarif(audits.flatMap((x) => x.audit.findings), VERSION), io.out);
     } else {
       for (const x of audits) {
-        io.out(auditText(x.audit, { top, color: io.color }));
+        io.out(auditText(x.audit, { top, color: io.color, priorities: priorities(x.audit, x.model) }));
+        if (x.fixes) io.out(`\n${suggestionsText(x.fixes, x.audit.findings)}`);
         io.out(`${summaryLine(x.audit.findings, x.audit.suppressed ?? 0, x.known)}\n\n`);
       }
     }
 
+    if (writeTo !== undefined && audits[0]?.fixes) {
+      const w = writeWhatIfs(files[0]!, writeTo, audits[0].fixes);
+      if (w.error) { io.err(`${sanitize(files[0]!)}: error: ${sanitize(w.error)}\n`); return EXIT.badInput; }
+      io.err(`faultline audit: added ${w.added.length} what-if(s) to scenario ${sanitize(writeTo)} of ${sanitize(files[0]!)}\n`);
+    }
     if (typeof values['write-baseline'] === 'string') {
       try {
         writeFileSync(values['write-baseline'], JSON.stringify(makeBaseline(all), null, 2) + '\n');

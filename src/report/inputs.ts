@@ -2,7 +2,7 @@
  * The one place the reports call the engine and the audit. Everything else in report/ is a pure
  * function of what this returns, so formats never recompute an analysis their own way.
  */
-import { audit } from '../analysis/index.js';
+import { audit, priorities } from '../analysis/index.js';
 import { fidelity, replay, whatIfs } from '../engine/index.js';
 import type { Model } from '../model/types.js';
 import { causeChain } from './chain.js';
@@ -11,7 +11,8 @@ import type { ReportInputs, ScenarioRun } from './types.js';
 /** Runs the audit and, when the graph has a scenario, the replay, its fidelity and its what-ifs. */
 export function gatherInputs(model: Model, file: string, scenarioId?: string): ReportInputs {
   const scenario = scenarioId === undefined ? model.scenarios[0] : model.scenarios.find((s) => s.id === scenarioId);
-  const result: ReportInputs = { model, file, audit: audit(model) };
+  const a = audit(model);
+  const result: ReportInputs = { model, file, audit: a, priorities: priorities(a, model) };
   if (!scenario) return result;
   return { ...result, run: scenarioRun(model, scenario.id) };
 }

@@ -3,7 +3,8 @@
  * results (report/data.ts), so each format is a pure `(data) → string` function. The JSON report is
  * this object as is; change it additively and bump FORMAT_VERSION on anything else.
  */
-import type { Audit, BlastRadius, Finding, RuntimeCycle, ToolingCycle } from '../analysis/types.js';
+import type { Audit, BlastRadius, Finding, RuntimeCycle, SinglePointsOfFailure, ToolingCycle } from '../analysis/types.js';
+import type { Priority } from '../analysis/priorities.js';
 import type { CauseKind, Fidelity, Replay, WhatIfOutcome } from '../engine/types.js';
 import type { Model, Role, ScenarioAction, State, Tier } from '../model/types.js';
 
@@ -15,6 +16,8 @@ export interface ReportInputs {
   /** The graph file as the user named it (shown in the report and in finding locations). */
   readonly file: string;
   readonly audit?: Audit;
+  /** The audit's fix-first problems (with the audit). */
+  readonly priorities?: readonly Priority[];
   readonly run?: ScenarioRun;
 }
 
@@ -142,7 +145,11 @@ export interface ReportData {
   readonly services: readonly ServiceView[];
   /** Sorted by from, then to. */
   readonly edges: readonly EdgeView[];
+  /** Fix-first problems, best first; `findings` index into the list below. */
+  readonly priorities: readonly Priority[];
   readonly findings: readonly Finding[];
+  /** Every entrypoint with every service whose single failure takes it down. */
+  readonly spof: readonly SinglePointsOfFailure[];
   readonly timeline: readonly TimelineRow[];
   /** The scenario's events in time order (empty without a scenario). */
   readonly events: readonly EventRow[];

@@ -6,7 +6,7 @@ import type { Audit } from '../analysis/types.js';
 import { eventTimes, explain, fidelity, fleetAt, replay as runReplay, stateAt, statesAt, targetPeers, whatIfs, type Fidelity, type Replay, type WhatIfOutcome, type WhatIfResult } from '../engine/index.js';
 import type { Model, Scenario, Service, State } from '../model/types.js';
 import { patchModel } from '../model/patch.js';
-import { audit } from '../analysis/index.js';
+import { audit, priorities, type Priority } from '../analysis/index.js';
 
 /** One link of a cause chain: this service entered this state at this time, because of `text`. */
 export interface Link {
@@ -21,6 +21,8 @@ export interface Link {
 export interface ReplayView {
   readonly model: Model;
   readonly audit: Audit;
+  /** The audit's fix-first problems, best first. */
+  readonly priorities: readonly Priority[];
   /** Sorted instants worth stepping to: scenario events and state transitions. */
   readonly eventTimes: readonly number[];
   readonly endMin: number;
@@ -83,12 +85,14 @@ function patched(model: Model, scenario: Scenario | undefined, whatIf: string): 
 }
 
 function makeView(model: Model, scenarioId: string | undefined): ReplayView {
+  const auditResult = audit(model);
   const replay = scenarioId === undefined ? undefined : runReplay(model, scenarioId);
   const everyoneOk: ReadonlyMap<string, State> = new Map(model.services.map((x) => [x.id, 'ok']));
   const states = new Map<number, ReadonlyMap<string, State>>();
   return {
     model,
-    audit: audit(model),
+    audit: auditResult,
+    priorities: priorities(auditResult, model),
     ...(replay ? { replay, fidelity: fidelity(replay) } : {}),
     eventTimes: replay ? steps(replay) : [0],
     endMin: replay?.endMin ?? 0,

@@ -51,7 +51,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['-', '_'], command: 'slower', help: 'play slower', modes: MAIN, section: 'Replay' },
   { keys: ['g'], command: 'start', help: 'jump to the start', modes: MAIN, section: 'Replay' },
   { keys: ['G'], command: 'end', help: 'jump to the end', modes: MAIN, section: 'Replay' },
-  { keys: ['c'], command: 'cycles', help: 'view: runtime and incident-tooling cycles', modes: MAIN, section: 'Views', hint: { label: 'c cycles', modes: MAIN } },
+  { keys: ['c'], command: 'cycles', help: 'view: fix-first problems, runtime and incident-tooling cycles', modes: MAIN, section: 'Views', hint: { label: 'c cycles', modes: MAIN } },
   { keys: ['b'], command: 'blast', help: 'view: blast-radius ranking', modes: MAIN, section: 'Views', hint: { label: 'b blast', modes: MAIN } },
   { keys: ['w'], command: 'whatifs', help: 'view: what-ifs (space/⏎ toggles one)', modes: MAIN, section: 'Views', hint: { label: 'w what-ifs', modes: MAIN } },
   { keys: ['space'], command: 'toggle', help: 'in the what-if view: apply / remove the what-if', modes: ['whatifs'], section: 'Views', hint: { label: 'spc apply/remove', modes: ['whatifs'] } },

@@ -16,6 +16,8 @@ export function plainSummary(data: ExploreData): string {
   const out: string[] = [`${model.name} — ${clean(model.title)}`, `${num(model.services.length)} services`];
   const a = view.audit;
   out.push(`audit: ${a.findings.length} findings, ${a.cycles.length} runtime cycles, ${a.toolingCycles.length} incident-tooling cycles`);
+  const ps = view.priorities;
+  if (ps.length > 0) out.push('fix first:', ...ps.slice(0, 10).map((p) => `  ${p.rank}. ${clean(p.summary)}`));
   for (const t of a.toolingCycles.slice(0, 20)) out.push(`  tooling cycle: ${t.path.join(' → ')}`);
   if (!scenario || !view.replay) {
     out.push('no scenario: nothing to replay', '');

@@ -5,9 +5,19 @@ import { clock, num, wrap, type PaneCtx } from './context.js';
 import { blank, fit, line, seg, text, type Line } from './lines.js';
 import { clean } from './sanitize.js';
 
+const FIX_FIRST_ROWS = 10;
+
 export function cyclesView(ctx: PaneCtx): Line[] {
   const a = ctx.view.audit;
-  const out: Line[] = [text(`Runtime cycles over hard/buffered edges: ${a.cycles.length}`, 'title')];
+  const ps = ctx.view.priorities;
+  const out: Line[] = [text(`Fix first: ${ps.length} problem${ps.length === 1 ? '' : 's'}, ranked (score: tools lost, blast radius, entrypoints, recovery)`, 'title')];
+  for (const p of ps.slice(0, FIX_FIRST_ROWS)) {
+    const [first, ...rest] = wrap(p.summary, ctx.width - 6);
+    out.push(line([seg(`${String(p.rank).padStart(3)}. `, 'muted'), seg(clean(first ?? ''), p.kind === 'tooling' ? 'down' : undefined)], p.kind === 'cycle' ? undefined : p.subject));
+    for (const w of rest) out.push(text(`     ${clean(w)}`, 'muted'));
+  }
+  if (ps.length > FIX_FIRST_ROWS) out.push(text(`  … ${ps.length - FIX_FIRST_ROWS} more: faultline audit ${ctx.view.model.file}`, 'muted'));
+  out.push(blank, text(`Runtime cycles over hard/buffered edges: ${a.cycles.length}`, 'title'));
   for (const c of a.cycles) {
     out.push(line([seg('↻ ', 'warn'), seg(`${c.members.length} services`), seg(c.deadlocks ? ' · recovery deadlocks (every edge needed to start)' : '', 'down')], c.path[0]));
     for (const w of wrap(c.path.join(' → '), ctx.width, '    ')) out.push(text(w, 'muted'));

@@ -3,7 +3,7 @@
  * independent of how the engine computes them.
  */
 import { fileURLToPath } from 'node:url';
-import { audit } from '../../src/analysis/index.js';
+import { audit, priorities } from '../../src/analysis/index.js';
 import type { Transition, WhatIfOutcome } from '../../src/engine/types.js';
 import { loadFile } from '../../src/model/load.js';
 import type { Model, State } from '../../src/model/types.js';
@@ -41,6 +41,7 @@ function fakeView(model: Model, timeline: Transition[]): ReplayView {
     model,
     replay: { model, scenario, timeline, final, deadlocks: [], endMin: 60, asyncLoss: [], serviceIds: ids, fleets: {} },
     audit: audit(model),
+    priorities: priorities(audit(model), model),
     fidelity: {
       matched: 1, total: 1, inputs: 0, maxErrorMinutes: 2, meanErrorMinutes: 2, orderAgrees: true, unmatched: [],
       observations: [{ service: 'web', state: 'down', observedMin: 12, predictedMin: 10, errorMin: -2, input: false, note: 'pages fail', loc: { file: FIXTURE, line: 1, column: 1 } }],

@@ -13,7 +13,7 @@ const BLAST_ROWS = 15;
 
 export function markdown(data: ReportData): string {
   return [
-    header(data), summary(data), findings(data), timelineSection(data), chains(data), blast(data),
+    header(data), summary(data), fixFirst(data), findings(data), spof(data), timelineSection(data), chains(data), blast(data),
     whatIfs(data), cycles(data), graph(data),
   ].filter((s) => s !== '').join('\n');
 }
@@ -55,11 +55,24 @@ function plural(n: number, word: string): string {
 
 function findings(d: ReportData): string {
   if (d.findings.length === 0) return '## Audit findings\n\nNone.\n';
-  const rows = d.findings.map((f) => [
-    f.severity === 'error' ? '**error**' : f.severity, id(f.rule), md(f.message),
+  const rows = d.findings.map((f, i) => [
+    String(i + 1), f.severity === 'error' ? '**error**' : f.severity, id(f.rule), md(f.message),
     f.path && f.path.length > 0 ? f.path.map(id).join(' → ') : ids(f.services, 6), `${md(f.location.file)}:${f.location.line}:${f.location.column}`,
   ]);
-  return `## Audit findings\n\n${table(['Severity', 'Rule', 'Finding', 'Services / path', 'Location'], rows)}`;
+  return `## Audit findings\n\n${table(['#', 'Severity', 'Rule', 'Finding', 'Services / path', 'Location'], rows)}`;
+}
+
+function fixFirst(d: ReportData): string {
+  if (d.priorities.length === 0) return '';
+  const rows = d.priorities.map((p) => [String(p.rank), md(p.summary), num(p.score), p.findings.map((i) => String(i + 1)).join(', ')]);
+  return `## Fix first\n\nProblems that share one cause, ranked by score (incident tools lost, tier-weighted blast radius, entrypoints, recovery hazards; see docs/audit.md). Findings are numbered as in the table below.\n\n${table(['#', 'Problem', 'Score', 'Findings'], rows, ['r', 'l', 'r', 'l'])}`;
+}
+
+/** In full: the finding messages shorten long lists. */
+function spof(d: ReportData): string {
+  if (d.spof.length === 0) return '';
+  const rows = d.spof.map((s) => [id(s.entrypoint), String(s.services.length), s.services.map(id).join(', ')]);
+  return `## Single points of failure\n\nEvery service whose failure alone takes an entrypoint down.\n\n${table(['Entrypoint', 'Count', 'Services'], rows, ['l', 'r', 'l'])}`;
 }
 
 function chains(d: ReportData): string {
