@@ -74,7 +74,7 @@ describe('restart-scales-with-fleet', () => {
     expect(rules(a, 'restart-scales-with-fleet').map((f) => f.services)).toEqual([['mesh'], ['user', 'mesh']]);
     expect(rules(a, 'restart-time').map((f) => f.services)).toEqual([['huge']]);
     expect(a.mesh!.rebuild.map((h) => `${h.service} ${h.hours}${h.via ? ` via ${h.via}` : ''}`)).toEqual([
-      'mesh 3', 'user 2 via mesh', 'small 0.5 via mesh', 'huge 10',
+      'mesh 2.99', 'user 1.99 via mesh', 'small 0.49 via mesh', 'huge 9.99', // (N − 1)/perHour
     ]);
   });
 

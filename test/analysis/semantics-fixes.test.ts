@@ -22,13 +22,13 @@ scenarios:
 `);
     expect(replay(m).deadlocks.map((d) => d.members)).toEqual([['a', 'b', 'c']]);
     const a = audit(m);
-    expect(a.deadlocks.map((d) => d.members)).toEqual([['a', 'b', 'c']]);
+    expect((a.deadlocks ?? []).map((d) => d.members)).toEqual([['a', 'b', 'c']]);
     expect(a.findings.filter((f) => f.rule === 'recovery-deadlock')).toHaveLength(1);
   });
 
   test('an anyOf with an alternative outside the loop is no deadlock (it can start through it)', () => {
     const a = audit(modelOf({ a: { dependsOn: [{ anyOf: ['b', 'd'] }] }, b: { dependsOn: ['a'] }, d: {} }));
-    expect(a.deadlocks).toEqual([]);
+    expect(a.deadlocks ?? []).toEqual([]);
   });
 });
 

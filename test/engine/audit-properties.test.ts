@@ -27,7 +27,7 @@ const doc = (services: Record<string, JsonObject>, events: JsonValue[]): JsonObj
 /** Random fail/recover events on services s0…s(n−1), in time order. */
 function randomEvents(n: number, rand: () => number, count: number): JsonValue[] {
   const at = Array.from({ length: count }, () => Math.floor(rand() * 120)).sort((a, b) => a - b);
-  return at.map((t) => {
+  return at.map((t): JsonValue => {
     const s = `s${Math.floor(rand() * n)}`;
     const r = rand();
     return r < 0.5 ? { at: `+${t}m`, fail: { service: s } } : r < 0.7 ? { at: `+${t}m`, fail: { service: s, state: 'degraded' } } : { at: `+${t}m`, recover: { service: s } };
@@ -90,10 +90,11 @@ describe('monotone in the graph', () => {
       const k = Math.floor(rand() * deps.length);
       const was = deps[k]!;
       const wasKey = was.type === 'buffered' && (was.buffer as JsonObject).whenFull === 'down' ? 'hard' : String(was.type);
-      const options = wasKey === 'hard' && was.type === 'buffered' ? [{ type: 'buffered', buffer: { fillsAfter: (was.buffer as JsonObject).fillsAfter, whenFull: 'degraded' } }, { type: 'async' }] : SOFTER[wasKey]!;
+      const options: JsonObject[] = wasKey === 'hard' && was.type === 'buffered'
+        ? [{ type: 'buffered', buffer: { fillsAfter: (was.buffer as JsonObject).fillsAfter!, whenFull: 'degraded' } }, { type: 'async' }] : SOFTER[wasKey]!;
       const soft = options[Math.floor(rand() * options.length)]!;
       const { type: _t, buffer: _b, ...rest } = was;
-      const softened = { ...services, [owner]: { ...services[owner], dependsOn: deps.map((d, i) => (i === k ? { ...rest, ...soft } : d)) } };
+      const softened: Record<string, JsonObject> = { ...services, [owner]: { ...services[owner], dependsOn: deps.map((d, i): JsonObject => (i === k ? { ...rest, ...soft } : d)) } };
       neverBetter(replay(model(doc(services, events))), replay(model(doc(softened, events))), `graph ${g}: ${owner}.dependsOn[${k}] ${JSON.stringify(was)} → ${JSON.stringify(soft)}`);
     }
   });
