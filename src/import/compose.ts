@@ -40,8 +40,8 @@ export function readCompose(inputs: readonly InputText[], files?: Files): Readin
         const target = hostToService.get(ref.host);
         const kind = edgeKind(evidence, varName, ref, ends(target ?? ''));
         const note = from ? `${kind.note} (value from ${from})` : kind.note;
-        if (target !== undefined) edge(target, evidence, loc, { type: kind.type, note });
-        else if (!ref.host.includes('.')) edges.push({ from: name, to: { name: ref.host }, type: kind.type, evidence, loc, note });
+        if (target !== undefined) edge(target, evidence, loc, { type: kind.type, note, guessed: true });
+        else if (!ref.host.includes('.')) edges.push({ from: name, to: { name: ref.host }, type: kind.type, evidence, loc, note, guessed: true });
       }
     };
     for (const e of env) refs(e.evidence, e.name, e.value, e.loc, e.from);

@@ -88,7 +88,8 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
     return fail();
   }
   const baseIds = new Set<string>(Object.keys((base?.toJS({ maxAliasCount: 100 }) as { services?: object } | null)?.services ?? {}));
-  const graph = combine(readings, baseIds);
+  const aliases = new Map((options.aliases ?? []).map(([a, b]) => [normaliseId(a), normaliseId(b)]));
+  const graph = combine(readings, baseIds, { aliases });
   diagnostics.push(...graph.diagnostics);
   // 4. write
   let text: string;

@@ -191,7 +191,7 @@ function refEdges(w: Workload, cluster: Cluster, evidence: string, name: string,
     if (!svc || svc === 'default/kubernetes') continue; // outside the cluster, or the API server itself
     const keys = cluster.behind.get(svc);
     const kind = edgeKind(evidence, name, ref, { fromTelemetry: cluster.telemetry.has(w.key), toTelemetry: keys !== undefined && keys.every((k) => cluster.telemetry.has(k)) });
-    const base = { from: w.key, evidence, loc, type: kind.type };
+    const base = { from: w.key, evidence, loc, type: kind.type, guessed: true };
     if (keys) {
       const several = keys.length > 1 ? `; Service ${svc} selects ${keys.length} workloads, any one of them serves` : '';
       edges.push({ ...base, to: { keys }, note: kind.note + several });
