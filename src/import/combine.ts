@@ -55,7 +55,7 @@ export function combine(readings: readonly Reading[], knownIds: ReadonlySet<stri
       defs.forEach((d, i) => {
         const again = defs.slice(0, i).find((p) => p.loc.file === d.loc.file);
         if (again) warn(d.loc, `"${d.name}" is defined again in this file (first at line ${again.loc.line}); merged`);
-        mergeService(acc, d);
+        mergeService(acc, i === 0 ? s : { ...d, name: s.name, x: { ...s.x, ...d.x }, notes: [...s.notes, ...d.notes] });
       });
     }
   }
