@@ -65,20 +65,9 @@ export function combine(readings: readonly Reading[], knownIds: ReadonlySet<stri
     for (const e of r.edges) {
       const from = idOf.get(`${r.format}|${e.from}`);
       if (from === undefined) continue;
-      let targets: string[];
-      if ('keys' in e.to) {
-        const known = e.to.keys.map((k) => idOf.get(`${r.format}|${k}`));
-        if (known.every((k) => k === undefined) && e.to.keys.length === 1) {
-          const t = resolveName(e.to.keys[0]!, from, e, byId, knownIds, warn, aliases);
-          if (t === undefined) continue;
-          targets = [t];
-        } else targets = known.filter((k): k is string => k !== undefined);
-      } else {
-        const t = resolveName(e.to.name, from, e, byId, knownIds, warn, aliases);
-        if (t === undefined) continue;
-        targets = [t];
-      }
-      targets = [...new Set(targets)].sort();
+      const resolved = targetIds(e, r.format, idOf, (name) => resolveName(name, from, e, byId, knownIds, warn, aliases));
+      if (resolved === undefined) continue;
+      let targets = [...new Set(resolved)].sort();
       const guessed = e.guessed === true;
       if (targets.includes(from)) {
         targets = targets.filter((t) => t !== from);
@@ -125,6 +114,14 @@ function sharedIds(readings: readonly Reading[], readers: ReadonlyMap<string, Re
   if (withServices.length < 2 || [...readers.values()].some((f) => f.size > 1)) return [];
   const loc = withServices[1]!.services[0]!.loc;
   return [{ ...loc, severity: 'warning', message: `the inputs share no service ids (${withServices.map((r) => `${r.format}: ${new Set(r.services.map((s) => s.key)).size} services`).join(', ')}): they are side by side, not joined; check the names or use --alias NAME=ID` }];
+}
+
+/** The ids an edge points at: its reading's keys, or a name resolved against every input (undefined: dangling). */
+function targetIds(e: ImportedEdge, format: string, idOf: ReadonlyMap<string, string>, byName: (name: string) => string | undefined): string[] | undefined {
+  if ('name' in e.to) { const t = byName(e.to.name); return t === undefined ? undefined : [t]; }
+  const known = e.to.keys.map((k) => idOf.get(`${format}|${k}`));
+  if (known.every((k) => k === undefined) && e.to.keys.length === 1) { const t = byName(e.to.keys[0]!); return t === undefined ? undefined : [t]; }
+  return known.filter((k): k is string => k !== undefined);
 }
 
 function allocate(format: string, s: ImportedService, owner: Map<string, string>, warn: (l: Location, m: string) => void): string {

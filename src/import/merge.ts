@@ -13,7 +13,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { resolve, sep } from 'node:path';
 import { edgeNode, edgesByService, servicePair, setLedger, sourceValue } from './emit.js';
 import { edgeItem, fieldItem, GUESSED_FIELDS, ledgerOf, serviceItem } from './ledger.js';
-import type { GraphEdge, ImportedGraph } from './types.js';
+import type { Location } from '../model/types.js';
+import type { GraphEdge, GraphService, ImportedGraph } from './types.js';
 
 export interface MergeStats {
   readonly addedServices: number;
@@ -49,9 +50,7 @@ export function mergeInto(base: Document, lines: LineCounter, baseFile: string, 
     const pair = services.items.find((p) => keyText(p) === s.id);
     if (!pair) {
       if (deleted(serviceItem(s.id), services, `service ${s.id}`)) continue;
-      const kept = { ...s, ...(removed.has(fieldItem(s.id, 'entrypoint')) ? { entrypoint: false } : {}) };
-      const { role: _role, ...noRole } = kept;
-      services.items.push(servicePair(base, removed.has(fieldItem(s.id, 'role')) ? noRole : kept, edges));
+      services.items.push(servicePair(base, withoutRemoved(s, removed), edges));
       addedServices++;
       addedEdges += edges.length;
       continue;
@@ -78,11 +77,18 @@ export function mergeInto(base: Document, lines: LineCounter, baseFile: string, 
   setLedger(base, 'x-imported', ledgerOf(graph).filter((i) => !removed.has(i)));
   setLedger(base, 'x-removed', [...removed].sort());
 
+  diagnostics.push(...noLongerSeen(services, outgoing, seenServices, inputFiles, at));
+  return { addedServices, addedEdges, diagnostics };
+}
+
+/** Imported edges and services whose file was read this time but that the import no longer sees: listed, kept. */
+function noLongerSeen(services: YAMLMap, outgoing: ReadonlyMap<string, GraphEdge[]>, seen: ReadonlySet<string>, inputFiles: ReadonlySet<string>, at: (node: unknown) => Location): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   for (const pair of services.items) {
     const id = keyText(pair);
     const map = isMap(pair.value) ? pair.value : undefined;
     if (!map) continue;
-    if (!seenServices.has(id) && fromInputs(map, inputFiles)) {
+    if (!seen.has(id) && fromInputs(map, inputFiles)) {
       diagnostics.push({ ...at(pair.key), severity: 'warning', message: `service ${id} is no longer seen by the import; kept (delete it if it is gone)` });
     }
     const seq = map.get('dependsOn', true);
@@ -91,12 +97,22 @@ export function mergeInto(base: Document, lines: LineCounter, baseFile: string, 
     for (const item of seq.items) {
       if (!isMap(item) || !fromInputs(item, inputFiles)) continue;
       const targets = targetsOf(item);
-      if (!now.some((e: GraphEdge) => sameEdge(targets, e.targets))) {
+      if (!now.some((e) => sameEdge(targets, e.targets))) {
         diagnostics.push({ ...at(item), severity: 'warning', message: `edge ${id} → ${targets.join(' | ')} is no longer seen by the import; kept (delete it if it is gone)` });
       }
     }
   }
-  return { addedServices, addedEdges, diagnostics };
+  return diagnostics;
+}
+
+/** A new service without the guessed fields a person removed before. */
+function withoutRemoved(s: GraphService, removed: ReadonlySet<string>): GraphService {
+  const { role, entrypoint, ...rest } = s;
+  return {
+    ...rest,
+    ...(role !== undefined && !removed.has(fieldItem(s.id, 'role')) ? { role } : {}),
+    ...(entrypoint !== undefined && !removed.has(fieldItem(s.id, 'entrypoint')) ? { entrypoint } : {}),
+  };
 }
 
 function keyText(p: Pair): string {

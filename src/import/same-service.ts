@@ -12,7 +12,7 @@
 
 const STORE_WORDS = new Set([
   'db', 'database', 'mysql', 'mariadb', 'postgres', 'postgresql', 'pg', 'mongo', 'mongodb', 'redis', 'valkey',
-  'dynamodb', 'cassandra', 'memcached', 'cache', 'store', 'sql', 'mssql', 'elasticsearch', 'opensearch',
+  'cassandra', 'memcached', 'cache', 'store', 'sql', 'mssql', 'elasticsearch', 'opensearch',
 ]);
 const BROKER_WORDS = new Set(['rabbitmq', 'kafka', 'nats', 'activemq', 'pulsar', 'redpanda']);
 const GENERIC = /-(service|svc|app|server|deployment)$/;
