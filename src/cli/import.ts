@@ -27,22 +27,40 @@ export function parseInputs(positionals: readonly string[]): ImportInput[] {
   });
 }
 
+/** `--alias a=b`, repeatable. */
+function aliasPairs(raw: unknown): [string, string][] {
+  const list = Array.isArray(raw) ? raw.filter((a): a is string => typeof a === 'string') : [];
+  return list.map((a) => {
+    const m = /^([^=\s]+)=([^=\s]+)$/.exec(a);
+    if (!m) throw new UsageError(`--alias ${a}: expected NAME=ID`);
+    return [m[1]!, m[2]!];
+  });
+}
+
 const command: Command = {
   name: 'import',
-  usage: 'faultline import FORMAT FILE|DIR… [--out FILE] [--merge EXISTING.yaml] [--name NAME]',
-  options: { out: { type: 'string', short: 'o' }, merge: { type: 'string' }, name: { type: 'string' } },
+  usage: 'faultline import FORMAT FILE|DIR… [--out FILE] [--merge EXISTING.yaml] [--name NAME] [--namespace NS] [--alias NAME=ID]…',
+  options: {
+    out: { type: 'string', short: 'o' }, merge: { type: 'string' }, name: { type: 'string' },
+    namespace: { type: 'string', short: 'n' }, alias: { type: 'string', multiple: true },
+  },
   optionHelp: [
     'FORMAT             backstage | compose | k8s | jaeger | kiali; any input may also be FORMAT:PATH',
     '--out FILE         write the graph to FILE (default: stdout)',
     '--merge FILE       fold the import into an existing graph, keeping its hand edits; lists edges',
     '                   the import no longer sees (without deleting them)',
     '--name NAME        the graph name (default: from the first input)',
+    '--namespace NS     k8s: the namespace of objects that name none, as `kubectl apply -n NS` (default:',
+    '                   the one namespace the inputs name, else default)',
+    '--alias NAME=ID    the service NAME (in any input) is the service ID; repeatable. NAME=NAME keeps',
+    '                   NAME apart from what the naming rule would match it to (docs/import.md)',
   ],
   examples: [
     'faultline import k8s release/kubernetes-manifests.yaml > shop.yaml',
     'faultline import compose docker-compose.yml docker-compose.override.yml --out shop.yaml',
     'faultline import compose docker-compose.yml jaeger:dependencies.json --merge shop.yaml --out shop.yaml',
     'faultline import backstage catalog/ --out catalog.yaml',
+    'faultline import k8s rendered.yaml --namespace shop compose:docker-compose.yml --alias catalog-mysql=catalog-db',
   ],
   run(values, positionals, io) {
     const inputs = parseInputs(positionals);
@@ -57,8 +75,11 @@ const command: Command = {
         return EXIT.badInput;
       }
     }
+    const aliases = aliasPairs(values.alias);
     const result = runImport(inputs, {
       ...(typeof values.name === 'string' ? { name: values.name } : {}),
+      ...(typeof values.namespace === 'string' ? { namespace: values.namespace } : {}),
+      ...(aliases.length > 0 ? { aliases } : {}),
       ...(merge ? { merge } : {}),
       ...(out ? { outFile: out } : {}),
       command: ['faultline import', ...positionals].join(' '),

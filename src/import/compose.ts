@@ -1,102 +1,139 @@
 /**
  * Docker Compose → services and edges. Edges come from `depends_on` (list or map form; a map
- * entry with `required: false` is soft), `links`, and environment values that address another
- * service (`host:port`, URLs, connection strings, a bare service name). Several compose files are
- * read together like `docker compose -f a.yml -f b.yml`: later files extend earlier services.
+ * entry with `required: false` is soft), `links`, `command` flags, and environment values that
+ * address another service (`host:port`, URLs, connection strings, a bare name in an address
+ * variable). Values are what Compose would pass: `${VAR}` interpolated from `.env`, bare `- VAR`
+ * entries filled from it, `env_file:` files, `extends:` bases. Several compose files are read
+ * together like `docker compose -f a.yml -f b.yml` (later files extend earlier services), and
+ * `include:` pulls in more.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Location } from '../model/types.js';
 import { addressesIn } from './address.js';
-import { asList, asMap, asText, parseYamlDocs, type Lines, type Plain } from './located.js';
-import { roleFromImage } from './roles.js';
+import { commandValues } from './commandline.js';
+import { interpolate } from './compose-env.js';
+import { loadComposeFiles, type ComposeFile, type Files } from './compose-files.js';
+import { serviceLayers, type Layer } from './compose-service.js';
+import { edgeKind, telemetryKind } from './edgekind.js';
+import { asList, asMap, asText } from './located.js';
+import { roleFromImage, telemetryImage } from './roles.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
 
-interface ComposeFile { readonly services: Plain; readonly lines: Lines }
-
-export function readCompose(inputs: readonly InputText[]): Reading {
-  const diagnostics: Diagnostic[] = [];
-  const files: ComposeFile[] = [];
-  for (const input of inputs) {
-    const parsed = parseYamlDocs(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
-    const doc = asMap(parsed.docs[0]);
-    const services = asMap(doc?.services) ?? (doc && looksLikeV1(doc) ? doc : undefined);
-    if (services) files.push({ services, lines: parsed.lines });
-    else if (parsed.diagnostics.length === 0) diagnostics.push({ ...parsed.lines.of(doc), severity: 'warning', message: 'no compose `services:` in this file; skipped' });
-  }
-  // Every name another container can resolve: service names, container_name, network aliases.
-  const hostToService = new Map<string, string>();
-  for (const f of files) for (const name of Object.keys(f.services)) hostToService.set(name.toLowerCase(), name);
-  for (const f of files) {
-    for (const [name, raw] of Object.entries(f.services)) {
-      const s = asMap(raw);
-      const container = asText(s?.container_name);
-      if (container) hostToService.set(container.toLowerCase(), name);
-      for (const net of Object.values(asMap(s?.networks) ?? {})) {
-        for (const alias of asList(asMap(net)?.aliases)) if (asText(alias)) hostToService.set(asText(alias)!.toLowerCase(), name);
-      }
-    }
-  }
-
+export function readCompose(inputs: readonly InputText[], files?: Files): Reading {
+  const loaded = loadComposeFiles(inputs, files);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const resolved = loaded.files.flatMap((f) => Object.keys(f.services).map((name) => ({ name, f, ...serviceLayers(name, f, files, diagnostics) })));
+  const hostToService = hostNames(resolved.map((r) => ({ name: r.name, layers: r.layers, f: r.f })));
+  const telemetry = new Set(resolved.filter((r) => telemetryImage(imageOf(r.layers, r.f))).map((r) => r.name));
   const services: ImportedService[] = [];
   const edges: ImportedEdge[] = [];
-  for (const { services: map, lines } of files) {
-    for (const [name, raw] of Object.entries(map)) {
-      const s = asMap(raw) ?? {};
-      const image = asText(s.image);
-      const guess = roleFromImage(image);
-      services.push({
-        key: name, name, qualified: [],
-        ...(guess ? { role: guess.role } : {}),
-        x: image ? { 'x-image': image } : {},
-        notes: guess ? [guess.note] : [],
-        loc: lines.at(map, name),
-      });
-      const edge = (to: string, evidence: string, loc: ImportedEdge['loc'], extra: Partial<ImportedEdge> = {}) =>
-        edges.push({ from: name, to: { keys: [to] }, type: 'hard', evidence, loc, ...extra });
-      const dependsOn = s.depends_on;
-      if (Array.isArray(dependsOn)) {
-        dependsOn.forEach((d, i) => { if (asText(d)) edge(asText(d)!, 'depends_on', lines.at(dependsOn, i)); });
-      } else if (asMap(dependsOn)) {
-        for (const [dep, spec] of Object.entries(asMap(dependsOn)!)) {
-          const optional = asMap(spec)?.required === false;
-          edge(dep, 'depends_on', lines.at(dependsOn, dep), optional ? { type: 'soft', note: 'depends_on with required: false → soft' } : {});
-        }
+  for (const { name, f, layers, env } of resolved) {
+    services.push(composeService(name, f, layers));
+    const ends = (to: string) => ({ fromTelemetry: telemetry.has(name), toTelemetry: telemetry.has(to) });
+    const edge = (to: string, evidence: string, loc: Location, extra: Partial<ImportedEdge> = {}) => {
+      const telemetryWhy = extra.type === undefined ? telemetryKind('', ends(to)) : undefined;
+      edges.push({ from: name, to: { keys: [to] }, type: telemetryWhy ? 'async' : 'hard', evidence, loc, ...(telemetryWhy ? { note: `guessed: ${telemetryWhy}` } : {}), ...extra });
+    };
+    for (const layer of layers) stated(layer, edge);
+    const refs = (evidence: string, varName: string, value: string, loc: Location, from?: string) => {
+      for (const ref of addressesIn(varName, value)) {
+        const target = hostToService.get(ref.host);
+        const kind = edgeKind(evidence, varName, ref, ends(target ?? ''));
+        const note = from ? `${kind.note} (value from ${from})` : kind.note;
+        if (target !== undefined) edge(target, evidence, loc, { type: kind.type, note, guessed: true });
+        else if (!ref.host.includes('.')) edges.push({ from: name, to: { name: ref.host }, type: kind.type, evidence, loc, note, guessed: true });
       }
-      const links = asList(s.links);
-      links.forEach((l, i) => { const t = asText(l)?.split(':')[0]; if (t) edge(t, 'links', lines.at(links, i)); });
-      for (const [envName, value, loc] of environment(s.environment, lines)) {
-        for (const ref of addressesIn(envName, value)) {
-          const target = hostToService.get(ref.host);
-          const evidence = `env ${envName}`;
-          if (target !== undefined) {
-            edge(target, evidence, loc, ref.healthCheck ? { type: 'soft', note: `guessed: ${envName} is a health-check address only → soft` } : {});
-          } else if (ref.explicit && !ref.host.includes('.')) {
-            edges.push({ from: name, to: { name: ref.host }, type: 'hard', evidence, loc });
-          }
-        }
-      }
+    };
+    for (const e of env) refs(e.evidence, e.name, e.value, e.loc, e.from);
+    const command = commandOf(layers);
+    if (command) {
+      const items = command.list.map((c) => interpolate(asText(c) ?? '', f.vars));
+      for (const v of commandValues(items)) refs(`command ${v.name}`, v.name, v.value, command.loc(v.item));
     }
   }
   return { format: 'compose', services, edges, diagnostics };
 }
 
-/** `environment` as a list of `K=V` or a map; entries without a value come from the host and are skipped. */
-function environment(env: unknown, lines: Lines): [string, string, ReturnType<Lines['of']>][] {
-  const out: [string, string, ReturnType<Lines['of']>][] = [];
-  if (Array.isArray(env)) {
-    env.forEach((e, i) => {
-      const text = asText(e);
-      const eq = text?.indexOf('=') ?? -1;
-      if (text && eq > 0) out.push([text.slice(0, eq), text.slice(eq + 1), lines.at(env, i)]);
-    });
-  } else if (asMap(env)) {
-    for (const [k, v] of Object.entries(asMap(env)!)) if (asText(v) !== undefined) out.push([k, asText(v)!, lines.at(env, k)]);
+/** `depends_on` and `links`: edges the file states plainly. */
+function stated(layer: Layer, edge: (to: string, evidence: string, loc: Location, extra?: Partial<ImportedEdge>) => void): void {
+  const { s, lines } = layer;
+  const dependsOn = s.depends_on;
+  if (Array.isArray(dependsOn)) {
+    dependsOn.forEach((d, i) => { if (asText(d)) edge(asText(d)!, 'depends_on', lines.at(dependsOn, i)); });
+  } else if (asMap(dependsOn)) {
+    for (const [dep, spec] of Object.entries(asMap(dependsOn)!)) {
+      const optional = asMap(spec)?.required === false;
+      edge(dep, 'depends_on', lines.at(dependsOn, dep), optional ? { type: 'soft', note: 'depends_on with required: false → soft' } : {});
+    }
   }
-  return out;
+  const links = asList(s.links);
+  links.forEach((l, i) => { const t = asText(l)?.split(':')[0]; if (t) edge(t, 'links', lines.at(links, i)); });
 }
 
-/** Compose file format 1 has no `services:` key: every top-level entry with an image or build is one. */
-function looksLikeV1(doc: Plain): boolean {
-  const values = Object.values(doc).map(asMap);
-  return values.length > 0 && values.every((v) => v !== undefined && ('image' in v || 'build' in v));
+function composeService(name: string, f: ComposeFile, layers: readonly Layer[]): ImportedService {
+  const image = imageOf(layers, f);
+  const guess = roleFromImage(image);
+  const own = layers[layers.length - 1]!;
+  const profiles = asList(own.s.profiles).map(asText).filter((p): p is string => p !== undefined);
+  const published = layers.flatMap((l) => asList(l.s.ports)).map((p) => publishedPort(p, f)).find((p) => p !== undefined);
+  const raw = layers.map((l) => asText(l.s.image)).filter((i) => i !== undefined).pop();
+  return {
+    key: name, name, qualified: [],
+    ...(guess ? { role: guess.role } : {}),
+    ...(published ? { entrypoint: true } : {}),
+    x: {
+      ...(image ? { 'x-image': image } : {}),
+      ...(profiles.length > 0 ? { 'x-profiles': profiles } : {}),
+    },
+    notes: [
+      ...(guess ? [guess.note] : []),
+      ...(image && raw !== image ? [`image ${raw} is ${image} (from .env)`] : []),
+      ...(published ? [`guessed: entrypoint, publishes port ${published} on the host`] : []),
+    ],
+    loc: own.lines.at(f.services, name),
+  };
 }
+
+/** The image, interpolated (`${IMAGE}` from `.env`); undefined while a variable is missing. */
+function imageOf(layers: readonly Layer[], f: ComposeFile): string | undefined {
+  const raw = layers.map((l) => asText(l.s.image)).filter((i) => i !== undefined).pop();
+  const image = raw === undefined ? undefined : interpolate(raw, f.vars);
+  return image === undefined || image.includes('\u0000') ? raw : image;
+}
+
+/** A fixed host port (`8080:80`, `127.0.0.1:8080:80`, long form `published`); a bare container port is not one. */
+function publishedPort(p: unknown, f: ComposeFile): string | undefined {
+  const long = asMap(p);
+  if (long) return asText(long.published);
+  const text = asText(p);
+  if (text === undefined) return undefined;
+  const parts = interpolate(text, f.vars).replace(/\/\w+$/, '').split(':');
+  return parts.length >= 2 && /^\d+(-\d+)?$/.test(parts[parts.length - 2]!) ? parts[parts.length - 2] : undefined;
+}
+
+/** The command of the last layer that sets one; a string is one item (a shell line). */
+function commandOf(layers: readonly Layer[]): { list: unknown[]; loc: (item: number) => Location } | undefined {
+  for (const { s, lines } of [...layers].reverse()) {
+    const c = s.command;
+    if (Array.isArray(c)) return { list: c, loc: (i) => lines.at(c, i) };
+    if (typeof c === 'string') return { list: [c], loc: () => lines.at(s, 'command') };
+  }
+  return undefined;
+}
+
+/** Every name another container can resolve: service names, container_name, network aliases. */
+function hostNames(all: readonly { name: string; layers: readonly Layer[]; f: ComposeFile }[]): Map<string, string> {
+  const hostToService = new Map<string, string>();
+  for (const { name } of all) hostToService.set(name.toLowerCase(), name);
+  for (const { name, layers, f } of all) {
+    for (const { s } of layers) {
+      const container = asText(s.container_name);
+      if (container) hostToService.set(interpolate(container, f.vars).toLowerCase(), name);
+      for (const net of Object.values(asMap(s.networks) ?? {})) {
+        for (const alias of asList(asMap(net)?.aliases)) if (asText(alias)) hostToService.set(asText(alias)!.toLowerCase(), name);
+      }
+    }
+  }
+  return hostToService;
+}
+

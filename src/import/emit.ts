@@ -5,6 +5,7 @@
  */
 import { Document, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { JsonValue, Location } from '../model/types.js';
+import { ledgerOf } from './ledger.js';
 import type { GraphEdge, GraphService, ImportedGraph } from './types.js';
 
 export interface DocumentInfo {
@@ -21,7 +22,16 @@ export function graphDocument(graph: ImportedGraph, info: DocumentInfo): Documen
   const services = doc.get('services', true) as YAMLMap;
   const outgoing = edgesByService(graph.edges);
   for (const s of graph.services) services.items.push(servicePair(doc, s, outgoing.get(s.id) ?? []));
+  setLedger(doc, 'x-imported', ledgerOf(graph));
   return doc;
+}
+
+/** A top-level list of ledger items (ledger.ts), one per line; an empty list is left out. */
+export function setLedger(doc: Document, key: 'x-imported' | 'x-removed', items: readonly string[]): void {
+  if (items.length === 0) { doc.delete(key); return; }
+  doc.set(key, doc.createNode([...items]));
+  const node = doc.get(key, true) as YAMLSeq;
+  if (key === 'x-imported') node.commentBefore = ' what the import wrote; --merge keeps what you delete deleted (x-removed)';
 }
 
 export function edgesByService(edges: readonly GraphEdge[]): Map<string, GraphEdge[]> {

@@ -16,7 +16,7 @@ import { readJaeger } from './jaeger.js';
 import { readK8s } from './k8s.js';
 import { readKiali } from './kiali.js';
 import { mergeInto } from './merge.js';
-import { expandInputs, readInput } from './read.js';
+import { expandInputs, fileExists, readInput } from './read.js';
 import { FORMATS, type Format, type InputText, type Reading } from './types.js';
 
 export interface ImportInput { readonly format: Format; readonly path: string }
@@ -30,6 +30,10 @@ export interface ImportOptions {
   readonly command?: string;
   /** The file name the result is validated as. */
   readonly outFile?: string;
+  /** Kubernetes: the namespace of objects that name none (`kubectl apply -n`). */
+  readonly namespace?: string;
+  /** `--alias a=b`: the service named a (in any input) is service b. */
+  readonly aliases?: readonly (readonly [string, string])[];
 }
 
 export interface ImportResult {
@@ -67,8 +71,8 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
     const files = texts.get(format);
     if (!files) continue;
     const reading = format === 'backstage' ? readBackstage(files, roots, (f) => { inputFiles.add(f); return readInput(f); })
-      : format === 'compose' ? readCompose(files)
-      : format === 'k8s' ? readK8s(files)
+      : format === 'compose' ? readCompose(files, { read: (f) => { inputFiles.add(f); return readInput(f); }, exists: fileExists })
+      : format === 'k8s' ? readK8s(files, options.namespace !== undefined ? { namespace: options.namespace } : {})
       : format === 'jaeger' ? readJaeger(files)
       : readKiali(files);
     readings.push(reading);
@@ -84,7 +88,8 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
     return fail();
   }
   const baseIds = new Set<string>(Object.keys((base?.toJS({ maxAliasCount: 100 }) as { services?: object } | null)?.services ?? {}));
-  const graph = combine(readings, baseIds);
+  const aliases = new Map((options.aliases ?? []).map(([a, b]) => [normaliseId(a), normaliseId(b)]));
+  const graph = combine(readings, baseIds, { aliases });
   diagnostics.push(...graph.diagnostics);
   // 4. write
   let text: string;

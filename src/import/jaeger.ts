@@ -33,7 +33,7 @@ export function readJaeger(inputs: readonly InputText[]): Reading {
       if (calls === 'bad') diagnostics.push({ ...lines.at(link, 'callCount'), severity: 'warning', message: `callCount ${JSON.stringify(link.callCount)} is not a count; ignored` });
       edges.push({ from: parent, to: { keys: [child] }, type: 'hard', evidence: 'jaeger link', loc, ...(typeof calls === 'number' ? { calls } : {}) });
     }
-    if (links === 0 && parsed.diagnostics.length === 0) {
+    if (links === 0 && !parsed.diagnostics.some((d) => d.severity === 'error')) {
       diagnostics.push({ file: input.file, line: 1, column: 1, severity: 'warning', message: 'no Jaeger dependency links ({ parent, child }) found in this file' });
     }
   }

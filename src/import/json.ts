@@ -16,7 +16,7 @@ export function parseJsonish(text: string, file: string): JsonValues {
   const fast = parseStrictJson(text, file);
   if (fast) return { values: [fast], diagnostics: [] };
   const whole = parseYamlDocs(text, file);
-  if (whole.diagnostics.length === 0) return { values: whole.docs.map((value) => ({ value, lines: whole.lines })), diagnostics: [] };
+  if (!whole.diagnostics.some((d) => d.severity === 'error')) return { values: whole.docs.map((value) => ({ value, lines: whole.lines })), diagnostics: whole.diagnostics };
   const rows = text.split('\n');
   if (rows.filter((r) => r.trim() !== '').length < 2) return { values: [], diagnostics: whole.diagnostics };
   const values: { value: unknown; lines: Lines }[] = [];

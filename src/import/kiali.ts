@@ -24,7 +24,7 @@ export function readKiali(inputs: readonly InputText[]): Reading {
       const elements = asMap(doc.elements) ?? doc;
       const graphType = asText(doc.graphType) ?? 'workload';
       const nodeData = asList(elements.nodes).map((n) => asMap(asMap(n)?.data)).filter((d): d is Plain => d !== undefined);
-      if (nodeData.length === 0 && parsed.diagnostics.length === 0) {
+      if (nodeData.length === 0 && !parsed.diagnostics.some((d) => d.severity === 'error')) {
         diagnostics.push({ ...lines.of(doc), severity: 'warning', message: 'no Kiali graph nodes (elements.nodes) in this document' });
         continue;
       }

@@ -45,22 +45,25 @@ export function parseYamlDocs(text: string, file: string, lineOffset = 0): Parse
     const { line, col } = counter.linePos(offset ?? 0);
     return { file, line: line + lineOffset, column: col };
   };
-  const parsed = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  // duplicate keys are not a syntax error here: real files ship with them; the later value wins, as
+  // in the tools that apply these files, and each is warned about
+  const parsed = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false });
   const documents: Document[] = Array.isArray(parsed) ? parsed : [];
   const diagnostics: Diagnostic[] = documents.flatMap((d) => d.errors.map((e) => ({
     ...loc(e.pos[0]), severity: 'error' as const, message: e.message.split('\n')[0]!,
   })));
   if (diagnostics.length > 0) return { docs: [], lines, diagnostics };
   const docs: unknown[] = [];
+  const warnings: Diagnostic[] = [];
   try {
-    for (const d of documents) docs.push(convert(d, lines, loc));
+    for (const d of documents) docs.push(convert(d, lines, loc, warnings));
   } catch (e) {
     return { docs: [], lines, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: (e as Error).message }] };
   }
-  return { docs: docs.filter((d) => d !== null && d !== undefined), lines, diagnostics: [] };
+  return { docs: docs.filter((d) => d !== null && d !== undefined), lines, diagnostics: warnings };
 }
 
-function convert(doc: Document, lines: Lines, loc: (offset: number | undefined) => Location): unknown {
+function convert(doc: Document, lines: Lines, loc: (offset: number | undefined) => Location, warnings: Diagnostic[]): unknown {
   const done = new Map<Node, unknown>();
   let budget = NODE_BUDGET;
   const walk = (node: unknown, depth: number): unknown => {
@@ -88,7 +91,10 @@ function convert(doc: Document, lines: Lines, loc: (offset: number | undefined) 
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(walk(pair.key, depth + 1));
       if (key === '<<') { merged.push(walk(pair.value, depth + 1)); continue; }
-      members.set(key, loc((pair.key as Node | null)?.range?.[0]));
+      const at = loc((pair.key as Node | null)?.range?.[0]);
+      const first = members.get(key);
+      if (first) warnings.push({ ...at, severity: 'warning', message: `duplicate key "${key}" (first at line ${first.line}); the later value is used` });
+      members.set(key, at);
       out[key] = walk(pair.value, depth + 1);
     }
     // merge keys: explicit keys win, then earlier merged maps win over later ones

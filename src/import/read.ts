@@ -49,6 +49,15 @@ export function expandInputs(path: string, format: Format): { files: string[]; d
   return { files: files.sort(), diagnostics };
 }
 
+/** A regular file that is there (optional inputs such as `.env`). */
+export function fileExists(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export function readInput(file: string): InputText | Diagnostic {
   let bytes: Buffer;
   try {

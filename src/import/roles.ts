@@ -27,3 +27,19 @@ export function roleFromResourceType(type: string | undefined): RoleGuess | unde
   if (/database|db|bucket|storage|cache|table|store/i.test(type)) return { role: 'datastore', note: `guessed: role datastore from resource type ${type}` };
   return undefined;
 }
+
+/**
+ * Telemetry backends: collectors, tracing, metrics and log stores. Calls to them are fire-and-forget
+ * exports (or dashboards reading them), so edges to them default to `async`, guessed.
+ */
+const TELEMETRY_IMAGE = /(^|[/_-])(opentelemetry-collector[a-z-]*|otel-?collector[a-z-]*|otelcol[a-z-]*|jaeger[a-z-]*|zipkin|tempo|loki|promtail|prometheus|grafana|alertmanager|pushgateway|fluentd|fluent-bit|logstash|datadog-agent|splunk-otel-collector|signoz[a-z-]*|victoria-metrics|thanos|statsd|graphite)([/:@_-]|$)/i;
+/** Variables that configure telemetry export: `OTEL_EXPORTER_OTLP_ENDPOINT`, `FLAGD_OTEL_COLLECTOR_URI`. */
+const TELEMETRY_NAME = /(^|[^a-z])(otel|otlp|opentelemetry|jaeger|zipkin|tracing|tracer|traces|telemetry|collector|statsd|prometheus|loki|fluentd|logstash|syslog|datadog|dd_agent)([^a-z]|$)/i;
+
+export function telemetryImage(image: string | undefined): boolean {
+  return image !== undefined && TELEMETRY_IMAGE.test(image.replace(/@sha256:.*$/, ''));
+}
+
+export function telemetryName(name: string): boolean {
+  return TELEMETRY_NAME.test(name);
+}

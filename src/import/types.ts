@@ -48,6 +48,8 @@ export interface ImportedEdge {
   readonly note?: string;
   /** Calls observed (traces), summed when edges are merged. */
   readonly calls?: number;
+  /** Inferred from configuration (an address in a value), not stated as a dependency. */
+  readonly guessed?: boolean;
   readonly loc: Location;
 }
 
@@ -73,6 +75,8 @@ export interface GraphEdge {
   readonly sources: readonly Location[];
   readonly notes: readonly string[];
   readonly calls?: number;
+  /** Every source of it is a guess (an address in configuration): see guessed-cycles.ts. */
+  readonly guessed?: boolean;
 }
 
 /** A service of the combined graph: what the readers said of it, under its final id. */

@@ -44,6 +44,19 @@ describe('faultline import (process)', () => {
     expect(r.stdout).toBe('');
   });
 
+  test('--namespace and repeated --alias reach the import', () => {
+    const fix = 'test/import/fixtures';
+    const ns = run('k8s', `${fix}/k8s-indirect/shop.yaml`, '--namespace', 'other');
+    expect(ns.status).toBe(0);
+    expect(ns.stderr).toMatch(/those are taken as in "other", as --namespace says/);
+    const two = [`compose:${fix}/two-formats/docker-compose.yml`, `k8s:${fix}/two-formats/cluster.yaml`];
+    const apart = run(...two, '--alias', 'catalog-mysql=catalog-mysql', '--alias', 'one-platform-api-gateway=api-gateway');
+    expect(apart.status).toBe(0);
+    expect(apart.stdout).toMatch(/\n {2}catalog-mysql:\n/);
+    expect(apart.stderr).not.toMatch(/taken as/);
+    expect(run(...two, '--alias', 'nonsense').status).toBe(2);
+  });
+
   test('usage mistakes exit 2', () => {
     expect(run('nosuchformat', 'x.yaml').status).toBe(2);
     expect(run('k8s').status).toBe(2);

@@ -19,7 +19,14 @@ describe('addresses in env values', () => {
     ['X', 'http://0.0.0.0:80', []],
     ['X', 'http://localhost:80', []],
     ['X', '10.0.0.1:80', []],
-    ['X', 'rabbitmq', ['rabbitmq?']],
+    ['X', 'rabbitmq', []], // a bare word is an address only when the name says so
+    ['SPRING_RABBITMQ_HOST', 'rabbitmq', ['rabbitmq']],
+    ['EventBusConnection', 'rabbitmq', ['rabbitmq']],
+    ['POSTGRES_DB', 'orders', []],
+    ['OTEL_SERVICE_NAME', 'cart', []],
+    ['useBackend', 'false', []],
+    ['KAFKA_LISTENERS', 'PLAINTEXT://kafka:9092,CONTROLLER://kafka-ctl:9093', ['kafka', 'kafka-ctl']],
+    ['DB', 'host=pg user=app password=x dbname=app', ['pg']],
     ['X', 'zipkin.tracing.svc.cluster.local', ['zipkin.tracing.svc.cluster.local']],
     ['X', '-Xms64m -Xmx128m', []],
     ['CatalogUrlHC', 'http://catalog-api/hc', ['catalog-api hc']],
@@ -68,5 +75,39 @@ describe('hostile input', () => {
     const g = combine([reading]);
     expect(g.edges.map((e) => `${e.from} -> ${e.targets[0]}`)).toEqual(['web -> db']);
     expect(g.services.find((s) => s.id === 'web')!.x['x-image']).toBe('web');
+  });
+});
+
+describe('compose variables', async () => {
+  const { interpolate, parseEnvFile } = await import('../../src/import/compose-env.js');
+  const vars = parseEnvFile('A=one\nexport B="two ${A}"\nC=\'${A}\'\nD=x # comment\nE=\n', '.env');
+  test('env files: export, quotes, interpolation in double quotes only, inline comments', () => {
+    expect([...vars].map(([k, v]) => `${k}=${v.value}@${v.loc.line}`)).toEqual(['A=one@1', 'B=two one@2', 'C=${A}@3', 'D=x@4', 'E=@5']);
+  });
+  test.each([
+    ['${A}', 'one'], ['$A-x', 'one-x'], ['${Z:-dflt}', 'dflt'], ['${E:-dflt}', 'dflt'], ['${E-dflt}', ''],
+    ['${A:+alt}', 'alt'], ['${Z:+alt}', ''], ['$$A', '$A'], ['${Z:-${A}}', 'one'],
+  ])('%s → %s', (text, expected) => {
+    expect(interpolate(text, vars)).toBe(expected);
+  });
+  test('an undefined variable stays unresolved', () => {
+    expect(interpolate('${Z}:80', vars)).toMatch(/^\u0000:80$/);
+    expect(interpolate('${Z:?required}', vars)).toBe('\u0000');
+  });
+});
+
+describe('command lines', async () => {
+  const { commandValues } = await import('../../src/import/commandline.js');
+  test('flags, probes, bare addresses', () => {
+    expect(commandValues(['--a.url=http://x:1', '--peer', 'y:2', 'sh -c "until nc -zv -w 3 db 5432; do sleep 1; done"', 'z:9', '--port', '80'])
+      .map((v) => `${v.name}=${v.value}@${v.item}`)).toEqual(['a.url=http://x:1@0', 'peer=y:2@1', 'c=until@3', 'nc=db:5432@3', 'w=3@3', 'arg=z:9@4', 'port=80@5']);
+  });
+});
+
+describe('config files in text', async () => {
+  const { settingsIn } = await import('../../src/import/configfile.js');
+  test('YAML leaves with their lines; key = value lines otherwise', () => {
+    expect(settingsIn('a:\n  b:\n    - endpoint: x:1\n', 'f', 10).map((s) => `${s.path}|${s.key}=${s.value}@${s.loc.line}`)).toEqual(['a.b.endpoint|endpoint=x:1@12']);
+    expect(settingsIn('# c\n[up]\nserver = db\n', 'f', 5).map((s) => `${s.path}=${s.value}@${s.loc.line}`)).toEqual(['up.server=db@7']);
   });
 });
