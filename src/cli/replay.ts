@@ -8,7 +8,7 @@
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
 import { sanitize, terminalJson } from '../model/sanitize.js';
-import { formatClock, formatIso, parseTime } from '../model/time.js';
+import { formatClock, formatIso, MAX_SPAN_MIN, parseTime } from '../model/time.js';
 import type { ScenarioStart, State } from '../model/types.js';
 import {
   explain, fidelity, fidelityFails, replay, stateAt, toReplayJson, whatIfs,
@@ -50,7 +50,7 @@ const command: Command = {
     if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'give exactly one FILE');
     const format = String(values.format);
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" (text or json)`);
-    const tolerance = Number(values.tolerance);
+    const tolerance = String(values.tolerance).trim() === '' ? NaN : Number(values.tolerance);
     if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--tolerance must be a number of minutes ≥ 0, not "${String(values.tolerance)}"`);
     const loaded = loadFile(files[0]!);
     if (!loaded.model) {
@@ -66,7 +66,9 @@ const command: Command = {
     let atMin: number | undefined;
     if (typeof values.at === 'string') {
       atMin = parseTime(values.at, run.scenario.start);
-      if (atMin === undefined) throw new UsageError(`malformed --at "${values.at}" (use "HH:MM", "+1d HH:MM", "+2h30m" or an ISO time)`);
+      if (atMin === undefined || Number.isNaN(atMin)) throw new UsageError(`malformed --at "${values.at}" (use "HH:MM", "+1d HH:MM", "+2h30m" or an ISO time)`);
+      if (atMin < 0) throw new UsageError(`--at "${values.at}" is before the scenario start (${formatIso(0, run.scenario.start)})`);
+      if (atMin > MAX_SPAN_MIN) throw new UsageError(`--at "${values.at}" is more than 365 days after the scenario start`);
     }
     if (format === 'json') {
       const doc = toReplayJson(run, fid, ranked);

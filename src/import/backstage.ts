@@ -7,6 +7,7 @@
  * namespace. `Location` entities are followed to files inside the given tree.
  */
 import { dirname, join, resolve, sep } from 'node:path';
+import { realPath } from './read.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Location } from '../model/types.js';
 import { asList, asMap, asText, parseYamlDocs, type Lines, type Plain } from './located.js';
@@ -20,7 +21,7 @@ interface Entity { readonly kind: string; readonly ns: string; readonly name: st
 export function readBackstage(inputs: readonly InputText[], roots: readonly string[], load: LoadFile): Reading {
   const diagnostics: Diagnostic[] = [];
   const entities = new Map<string, Entity[]>();
-  const seenFiles = new Set(inputs.map((i) => resolve(i.file)));
+  const seenFiles = new Set(inputs.map((i) => realPath(i.file)));
   const queue = [...inputs];
   for (let input = queue.shift(); input; input = queue.shift()) {
     const parsed = parseYamlDocs(input.text, input.file);
@@ -144,7 +145,8 @@ function follow(e: Entity, file: string, roots: readonly string[], seen: Set<str
     const warn = (message: string) => diagnostics.push({ ...at, severity: 'warning', message });
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || asText(e.spec.type) === 'url') { warn(`Location target ${target} is a URL; not followed`); continue; }
     if (target.includes('*')) { warn(`Location target ${target} is a glob; not followed (pass the directory instead)`); continue; }
-    const abs = resolve(dirname(file), target);
+    // Real paths on both sides: a symlink inside the tree must not lead the importer outside it.
+    const abs = realPath(resolve(dirname(file), target));
     if (seen.has(abs)) continue;
     if (!roots.some((r) => abs === r || abs.startsWith(r.endsWith(sep) ? r : r + sep))) { warn(`Location target ${target} is outside the given tree; not followed`); continue; }
     seen.add(abs);

@@ -16,7 +16,7 @@ import { readJaeger } from './jaeger.js';
 import { readK8s } from './k8s.js';
 import { readKiali } from './kiali.js';
 import { mergeInto } from './merge.js';
-import { expandInputs, readInput } from './read.js';
+import { expandInputs, readInput, realPath } from './read.js';
 import { FORMATS, type Format, type InputText, type Reading } from './types.js';
 
 export interface ImportInput { readonly format: Format; readonly path: string }
@@ -50,7 +50,7 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
   for (const input of inputs) {
     const expanded = expandInputs(input.path, input.format);
     diagnostics.push(...expanded.diagnostics);
-    if (input.format === 'backstage') roots.push(resolve(expanded.files.length === 1 && expanded.files[0] === input.path ? dirname(input.path) : input.path));
+    if (input.format === 'backstage') roots.push(realPath(expanded.files.length === 1 && expanded.files[0] === input.path ? dirname(input.path) : input.path));
     for (const file of expanded.files) {
       if (seen.has(`${input.format}|${resolve(file)}`)) continue;
       seen.add(`${input.format}|${resolve(file)}`);

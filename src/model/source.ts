@@ -5,9 +5,9 @@
  * the fast reader (yaml-subset.ts, ~10× faster); the rest, and every file with a syntax problem,
  * the yaml library.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import { tidy, type Diagnostic } from './diagnostic.js';
+import { readRegularFile } from './files.js';
 import { findTooDeep, MAX_DEPTH } from './guard.js';
 import { yamlLocator, type Locator } from './locate.js';
 import { quote } from './sanitize.js';
@@ -44,24 +44,18 @@ export interface Located {
  * not UTF-8 (located at the first bad byte). `what` names the file in messages ("graph file").
  */
 export function readSource(file: string, what = 'graph file', maxBytes = MAX_FILE_BYTES): Source<string> {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return fileError(file, `is a directory, not a ${what}`);
-    if (!stat.isFile()) return fileError(file, 'is not a regular file');
-    if (stat.size > maxBytes) return fileError(file, `file is ${stat.size} bytes, over the ${maxBytes}-byte limit`);
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fileError(file, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? 'unknown error'})`);
-  }
-  if (bytes.length > maxBytes) return fileError(file, `file is over the ${maxBytes}-byte limit`);
+  const read = readRegularFile(file, maxBytes, what);
+  if (read.error !== undefined) return fileError(file, read.error);
+  const bytes = read.bytes;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return invalidUtf8(file, bytes);
   }
+  // YAML forbids NUL, and a NUL is the mark of a binary file given by mistake.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { errors: [{ ...offsetPosition(file, text)(nul), severity: 'error', message: 'the file contains a NUL byte (a binary file?); not read' }] };
   return { value: text };
 }
 
