@@ -16,6 +16,7 @@ import { readYamlSubset } from '../model/yaml-subset.js';
 import type { JsonValue, Model } from '../model/types.js';
 import { median, type Bench } from './harness.js';
 import { syntheticDoc } from './synthetic.js';
+import { maxOf, minOf } from '../model/arrays.js';
 
 export function bench(b: Bench): void {
   for (const n of b.quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
@@ -59,7 +60,7 @@ function cpuTime(b: Bench, name: string, fn: () => unknown, runs: number): void 
     const d = process.cpuUsage(t0);
     ms.push((d.user + d.system) / 1000);
   }
-  b.record({ name, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+  b.record({ name, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
 }
 
 /**

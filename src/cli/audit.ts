@@ -14,6 +14,7 @@ import { auditJson } from '../analysis/format-json.js';
 import { auditSarif } from '../analysis/format-sarif.js';
 import { auditText, summaryLine } from '../analysis/format-text.js';
 import { EXIT, UsageError, type Command } from './command.js';
+import { pushAll } from '../model/arrays.js';
 
 /** A baseline lists findings by key: a few MB would already be millions of them. */
 const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
@@ -82,7 +83,7 @@ const command: Command = {
         ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
       const a = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });
       if (progress) io.err('\r\u001b[2K');
-      all.push(...a.findings);
+      pushAll(all, a.findings);
       const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };
       audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known });
       if (exit !== EXIT.badInput && kept.some((f) => f.severity === 'error')) exit = EXIT.findings;

@@ -15,6 +15,7 @@ import {
   type Fidelity, type Replay, type Transition, type WhatIfOutcome, type WhatIfResult,
 } from '../engine/index.js';
 import { EXIT, UsageError, type Command, type Io } from './command.js';
+import { maxOf } from '../model/arrays.js';
 
 const SYMBOL: Record<State, string> = { ok: '✔', degraded: '▲', down: '✖' };
 const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m', down: '\u001b[31m' };
@@ -113,7 +114,7 @@ function line(t: Transition, width: number, start: ScenarioStart, io: Io): strin
 }
 
 function timelineText(run: Replay, io: Io): string {
-  const width = Math.max(8, ...run.timeline.map((t) => t.service.length));
+  const width = maxOf(run.timeline.map((t) => t.service.length), 8);
   const counts = { ok: 0, degraded: 0, down: 0 };
   for (const s of Object.values(run.final)) counts[s]++;
   return `Timeline (${run.timeline.length} transitions; ⟳ = no state change: deadlock, failed restart, or a stop on a service already down)\n`
@@ -130,7 +131,7 @@ function chainText(chain: readonly Transition[], start: ScenarioStart): string {
 
 function atText(run: Replay, atMin: number, io: Io): string {
   const start = run.scenario.start;
-  const width = Math.max(8, ...run.serviceIds.map((id) => id.length));
+  const width = maxOf(run.serviceIds.map((id) => id.length), 8);
   const rows = run.serviceIds.map((id) => {
     const { state } = stateAt(run, id, atMin);
     const chain = explain(run, id, atMin);
@@ -149,7 +150,7 @@ function atJson(run: Replay, atMin: number): Record<string, unknown> {
 
 function fidelityText(f: Fidelity, start: ScenarioStart): string {
   if (f.total === 0) return 'Fidelity: the scenario has no observed timeline to compare with\n';
-  const width = Math.max(7, ...f.observations.map((o) => o.service.length));
+  const width = maxOf(f.observations.map((o) => o.service.length), 7);
   const rows = f.observations.map((o) => {
     const predicted = o.predictedMin === undefined ? 'never' : formatClock(o.predictedMin, start);
     const error = o.predictedMin === undefined ? 'UNMATCHED' : o.input ? 'input' : `${o.errorMin! > 0 ? '+' : ''}${o.errorMin!.toFixed(1)}m`;
@@ -162,7 +163,7 @@ function fidelityText(f: Fidelity, start: ScenarioStart): string {
 }
 
 function whatIfText(r: WhatIfResult, start: ScenarioStart): string {
-  const width = Math.max(8, ...r.outcomes.map((o) => o.id.length));
+  const width = maxOf(r.outcomes.map((o) => o.id.length), 8);
   const row = (rank: string, o: WhatIfOutcome) =>
     `  ${rank.padStart(2)}  ${o.id.padEnd(width)}  ${(o.prevented ? 'yes' : 'no').padEnd(9)}  ${(o.allOkMin === undefined ? 'never' : o.allOkMin === 0 && o.affected.length === 0 ? 'always' : formatClock(o.allOkMin, start)).padEnd(9)}`
     + `  ${String(o.serviceMinutesLost).padStart(9)}  ${String(o.affected.length).padStart(8)}  ${o.toolingUsable ? 'yes' : `no (${o.toolingDown.join(', ')})`}\n`;

@@ -6,6 +6,7 @@ import { sanitize } from '../model/sanitize.js';
 import { didYouMean } from '../model/suggest.js';
 import { EXIT, UsageError, type Command, type Io } from './command.js';
 import { COMMANDS } from './commands.js';
+import { maxOf } from '../model/arrays.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -21,7 +22,7 @@ export function processIo(): Io {
 
 function toolHelp(): string {
   const names = Object.keys(COMMANDS);
-  const width = Math.max(...names.map((n) => n.length));
+  const width = maxOf(names.map((n) => n.length));
   return [
     'faultline — find the dependency structures that turn a small fault into a long outage',
     '',

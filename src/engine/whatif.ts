@@ -9,6 +9,7 @@ import { didYouMean } from '../model/suggest.js';
 import { STATES, tierWeight, type Model } from '../model/types.js';
 import { pickScenario, replay } from './simulate.js';
 import type { Replay, WhatIfOutcome, WhatIfResult } from './types.js';
+import { maxOf } from '../model/arrays.js';
 
 export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string[]): WhatIfResult {
   const scenario = pickScenario(model, scenarioId);
@@ -24,7 +25,7 @@ export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string
     if (!patched.model) throw new InputError(patched.errors);
     return { id: w.id, title: w.title, run: replay(patched.model, scenario.id) };
   });
-  const horizon = Math.max(base.endMin, ...runs.map((r) => r.run.endMin));
+  const horizon = maxOf(runs.map((r) => r.run.endMin), base.endMin);
   const outcomes = runs
     .map((r) => outcome(r.id, r.title, r.run, horizon))
     .sort((a, b) => Number(b.prevented) - Number(a.prevented)

@@ -13,6 +13,7 @@ import type { Location } from '../model/types.js';
 import { asList, asMap, asText, parseYamlDocs, type Lines, type Plain } from './located.js';
 import { roleFromResourceType } from './roles.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export type LoadFile = (file: string) => InputText | Diagnostic;
 
@@ -25,7 +26,7 @@ export function readBackstage(inputs: readonly InputText[], roots: readonly stri
   const queue = [...inputs];
   for (let input = queue.shift(); input; input = queue.shift()) {
     const parsed = parseYamlDocs(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     for (const d of parsed.docs) {
       const doc = asMap(d);
       const kind = asText(doc?.kind)?.toLowerCase();
@@ -36,7 +37,7 @@ export function readBackstage(inputs: readonly InputText[], roots: readonly stri
       const key = `${kind}:${ns}/${name.toLowerCase()}`;
       const entity: Entity = { kind, ns, name, key, doc, spec: asMap(doc.spec) ?? {}, lines: parsed.lines };
       entities.set(key, [...(entities.get(key) ?? []), entity]);
-      if (kind === 'location') queue.push(...follow(entity, input.file, roots, seenFiles, load, diagnostics));
+      if (kind === 'location') pushAll(queue, follow(entity, input.file, roots, seenFiles, load, diagnostics));
     }
   }
   const first = (key: string) => entities.get(key)?.[0];

@@ -9,6 +9,7 @@ import { addressesIn } from './address.js';
 import { asList, asMap, asText, parseYamlDocs, type Lines, type Plain } from './located.js';
 import { roleFromImage } from './roles.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 interface ComposeFile { readonly services: Plain; readonly lines: Lines }
 
@@ -17,7 +18,7 @@ export function readCompose(inputs: readonly InputText[]): Reading {
   const files: ComposeFile[] = [];
   for (const input of inputs) {
     const parsed = parseYamlDocs(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     const doc = asMap(parsed.docs[0]);
     const services = asMap(doc?.services) ?? (doc && looksLikeV1(doc) ? doc : undefined);
     if (services) files.push({ services, lines: parsed.lines });

@@ -18,6 +18,7 @@ import { readKiali } from './kiali.js';
 import { mergeInto } from './merge.js';
 import { expandInputs, readInput, realPath } from './read.js';
 import { FORMATS, type Format, type InputText, type Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface ImportInput { readonly format: Format; readonly path: string }
 
@@ -49,7 +50,7 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
   const roots: string[] = [];
   for (const input of inputs) {
     const expanded = expandInputs(input.path, input.format);
-    diagnostics.push(...expanded.diagnostics);
+    pushAll(diagnostics, expanded.diagnostics);
     if (input.format === 'backstage') roots.push(realPath(expanded.files.length === 1 && expanded.files[0] === input.path ? dirname(input.path) : input.path));
     for (const file of expanded.files) {
       if (seen.has(`${input.format}|${resolve(file)}`)) continue;
@@ -74,23 +75,23 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
     readings.push(reading);
     files.forEach((f) => inputFiles.add(f.file));
   }
-  diagnostics.push(...readings.flatMap((r) => r.diagnostics));
+  pushAll(diagnostics, readings.flatMap((r) => r.diagnostics));
   if (hasErrors(diagnostics)) return fail();
   // 3. one graph; names the --merge base defines are not dangling
   const lines = new LineCounter();
   const base = options.merge ? parseDocument(options.merge.text, { lineCounter: lines, prettyErrors: false }) : undefined;
   if (base && base.errors.length > 0) {
-    diagnostics.push(...base.errors.map((e) => ({ file: options.merge!.file, ...pos(lines, e.pos[0]), severity: 'error' as const, message: e.message.split('\n')[0]! })));
+    pushAll(diagnostics, base.errors.map((e) => ({ file: options.merge!.file, ...pos(lines, e.pos[0]), severity: 'error' as const, message: e.message.split('\n')[0]! })));
     return fail();
   }
   const baseIds = new Set<string>(Object.keys((base?.toJS({ maxAliasCount: 100 }) as { services?: object } | null)?.services ?? {}));
   const graph = combine(readings, baseIds);
-  diagnostics.push(...graph.diagnostics);
+  pushAll(diagnostics, graph.diagnostics);
   // 4. write
   let text: string;
   if (base) {
     const stats = mergeInto(base, lines, options.merge!.file, graph, inputFiles);
-    diagnostics.push(...stats.diagnostics);
+    pushAll(diagnostics, stats.diagnostics);
     text = documentText(base);
   } else {
     const first = inputs[0]?.path ?? 'import';
@@ -110,7 +111,7 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
   // 5. what was written must load like any graph
   const check = loadText(text, options.outFile ?? options.merge?.file ?? '<import>');
   if (check.errors.length > 0) {
-    diagnostics.push(...check.errors);
+    pushAll(diagnostics, check.errors);
     return fail();
   }
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));

@@ -11,6 +11,7 @@ import { addressesIn } from './address.js';
 import { asList, asMap, asText, parseYamlDocs, type Lines, type Plain } from './located.js';
 import { roleFromImage } from './roles.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 const TEMPLATED = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'Rollout', 'DeploymentConfig'];
 
@@ -23,7 +24,7 @@ export function readK8s(inputs: readonly InputText[]): Reading {
   const objects: Obj[] = [];
   for (const input of inputs) {
     const parsed = parseYamlDocs(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     const push = (d: unknown) => {
       const doc = asMap(d);
       const kind = asText(doc?.kind);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { readRegularFile } from '../model/files.js';
 import type { Format, InputText } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 const MAX_FILES = 20_000;
@@ -44,7 +45,7 @@ export function expandInputs(path: string, format: Format): { files: string[]; d
       if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) subdirs.push(join(dir, e.name));
       else if (e.isFile() && WANTED[format](e.name)) files.push(join(dir, e.name));
     }
-    stack.push(...subdirs.reverse());
+    pushAll(stack, subdirs.reverse());
   }
   const diagnostics = files.length === 0 ? [{ ...fileError(path, `no ${format} files in this directory`), severity: 'warning' as const }] : [];
   return { files: files.sort(), diagnostics };

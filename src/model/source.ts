@@ -14,6 +14,7 @@ import { quote } from './sanitize.js';
 import { offsetLocator, offsetPosition } from './source-offsets.js';
 import type { JsonValue } from './types.js';
 import { readYamlSubset } from './yaml-subset.js';
+import { pushAll } from './arrays.js';
 
 /**
  * Measured: the 100k-service synthetic graph is 33.7 MB of YAML, 55 MB of indented JSON (3.6 s and
@@ -94,7 +95,7 @@ export function parseSource(text: string, file: string, options: LoadOptions = {
     throw e;
   }
   const syntax: Diagnostic[] = doc.errors.map((e) => ({ ...at(e.pos[0]), severity: 'error', ...yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1])) }));
-  if (syntax.length === 0) syntax.push(...duplicateKeys(doc).map((key): Diagnostic => ({ ...at(key.range![0]), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', String(key.value)) })));
+  if (syntax.length === 0) pushAll(syntax, duplicateKeys(doc).map((key): Diagnostic => ({ ...at(key.range![0]), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', String(key.value)) })));
   if (syntax.length > 0) return { errors: tidy(syntax) };
   let json: unknown;
   try {
