@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.err(`faultline ${name}: ${sanitize((e as Error).message)}\nUsage: ${command.usage}\n`);
+    io.err(`faultline ${name}: ${(e as Error).message.split('\n').map(sanitize).join('\n')}\nUsage: ${command.usage}\n`);
     return EXIT.badInput;
   }
   if (parsed.values.help) {
