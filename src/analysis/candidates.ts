@@ -10,6 +10,7 @@ import { minCut } from './min-cut.js';
 import type { Priority } from './priorities.js';
 import type { Rules } from './rules.js';
 import type { Audit } from './types.js';
+import { minOf, pushAll } from '../model/arrays.js';
 
 export interface Candidate {
   readonly id: string;
@@ -29,15 +30,15 @@ export function candidatesFor(p: Priority, a: Audit, model: Model, ix: Index, ru
   const tools = impact ? [...impact.down, ...impact.degraded] : [];
   const r = ix.pos.get(root)!;
   const cuts = tools.map((t) => ({ tool: t, clauses: minCut(ix, ix.pos.get(t)!, [r]) }));
-  for (const cut of cuts) out.push(...edgeVariants(model, ix, cut.clauses, `${cut.tool} from ${root}`));
-  if (cuts.length > 1) out.push(...edgeVariants(model, ix, [...new Set(cuts.flatMap((c) => c.clauses))], `every tool from ${root}`));
+  for (const cut of cuts) pushAll(out, edgeVariants(model, ix, cut.clauses, `${cut.tool} from ${root}`));
+  if (cuts.length > 1) pushAll(out, edgeVariants(model, ix, [...new Set(cuts.flatMap((c) => c.clauses))], `every tool from ${root}`));
   // Whole-tool cuts: every root of each tool at once (the minimum cut breaks all of its cycles).
   for (const t of tools) {
     const roots = (a.toolImpact ?? []).filter((x) => x.down.includes(t) || x.degraded.includes(t)).map((x) => ix.pos.get(x.root)!);
-    if (roots.length > 1) out.push(...edgeVariants(model, ix, minCut(ix, ix.pos.get(t)!, roots), `every root of ${t}`));
+    if (roots.length > 1) pushAll(out, edgeVariants(model, ix, minCut(ix, ix.pos.get(t)!, roots), `every root of ${t}`));
   }
-  out.push(...redundancy(model, ix, root));
-  out.push(...fleetCandidates(p, a, model, rules));
+  pushAll(out, redundancy(model, ix, root));
+  pushAll(out, fleetCandidates(p, a, model, rules));
   return out;
 }
 
@@ -51,7 +52,7 @@ function cycleCandidates(p: Priority, a: Audit, model: Model, ix: Index): Candid
     for (let c = ix.clauseStart[u]!; c < ix.clauseStart[u + 1]!; c++) {
       for (let k = ix.targetStart[c]!; k < ix.targetStart[c + 1]!; k++) if (ix.ids[ix.targets[k]!] === path[i + 1]) clauses.push(c);
     }
-    out.push(...edgeVariants(model, ix, clauses, '').filter((x) => !x.id.startsWith('fallback-')));
+    pushAll(out, edgeVariants(model, ix, clauses, '').filter((x) => !x.id.startsWith('fallback-')));
   }
   return out;
 }
@@ -164,7 +165,7 @@ function fleetCandidates(p: Priority, a: Audit, model: Model, rules: Rules): Can
       if (limit > r.limit) out.push({ id: `raise-limit-${id}-${r.name}`, title: `Raise the ${r.name} limit of ${id} to ${limit}`, patch: fleet({ perNode: { [r.name]: { limit } } }), cost: 1 });
     }
     if (f.mesh) {
-      const fits = Math.min(...f.perNode.filter((x) => x.perPeer > 0).map((x) => maxNodes({ ...f, cells: undefined }, x)));
+      const fits = minOf(f.perNode.filter((x) => x.perPeer > 0).map((x) => maxNodes({ ...f, cells: undefined }, x)));
       const cells = roundDown(Math.max(1, Math.min(Math.floor(f.nodes / 2), Number.isFinite(fits) ? Math.floor(fits / (1 + rules.thresholds.minHeadroomPercent / 100)) : f.nodes)));
       out.push({ id: `cellularize-${id}`, title: `Cellularize ${id}: nodes mesh only inside cells of ${cells}`, patch: fleet({ cells }), cost: 1 });
     }

@@ -11,6 +11,7 @@ import { globMatch, type Ignore, type RuleId, type Rules } from './rules.js';
 import type { MeshHazards } from './mesh.js';
 import type { BlastRadius, Finding, RestartHazard, RuntimeCycle, ScalingHazard, Severity, SinglePointsOfFailure, ToolImpact, ToolingCycle } from './types.js';
 import { cmp } from '../model/order.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface Tables {
   readonly blastRadius: readonly BlastRadius[];
@@ -159,7 +160,7 @@ function criticalImpact(t: Tables): Map<string, { entrypoints: string[]; tools: 
   const out = new Map<string, { entrypoints: string[]; tools: string[] }>();
   const at = (id: string) => { let e = out.get(id); if (!e) out.set(id, e = { entrypoints: [], tools: [] }); return e; };
   for (const s of t.spof) for (const id of s.services) if (id !== s.entrypoint) at(id).entrypoints.push(s.entrypoint);
-  for (const x of t.toolImpact ?? []) if (x.down.length > 0) at(x.root).tools.push(...x.down);
+  for (const x of t.toolImpact ?? []) if (x.down.length > 0) pushAll(at(x.root).tools, x.down);
   return out;
 }
 

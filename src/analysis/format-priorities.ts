@@ -5,6 +5,7 @@
 import { sanitize } from '../model/sanitize.js';
 import type { Priority } from './priorities.js';
 import type { Audit } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export function prioritiesText(a: Audit, ps: readonly Priority[], top: number, line: (i: number) => string): string[] {
   if (ps.length === 0) return a.findings.map((_, i) => line(i));
@@ -20,6 +21,6 @@ export function prioritiesText(a: Audit, ps: readonly Priority[], top: number, l
     for (const i of mine) { shown.add(i); out.push(line(i)); }
   }
   const rest = a.findings.map((_, i) => i).filter((i) => !shown.has(i));
-  if (rest.length > 0) out.push('', 'Other findings', ...rest.map(line));
+  if (rest.length > 0) pushAll(out, ['', 'Other findings', ...rest.map(line)]);
   return out;
 }

@@ -15,6 +15,7 @@ import type { Model } from '../model/types.js';
 import { num } from '../model/numbers.js';
 import { cmp } from '../model/order.js';
 import type { Audit, Finding } from './types.js';
+import { maxOf } from '../model/arrays.js';
 
 export type PriorityKind = 'tooling' | 'fleet' | 'spof' | 'blast' | 'cycle';
 
@@ -93,7 +94,7 @@ function serviceProblem(ctx: Ctx, id: string, g: Group): Omit<Priority, 'rank'> 
   const lost = tools.down.length + tools.degraded.length;
   const spofOf = [...new Set(g.spofOf)].filter((e) => e !== id).sort(cmp);
   const fleet = g.findings.map((i) => ctx.a.findings[i]!).filter((f) => FLEET_RULES.has(f.rule));
-  const restartHours = fleet.length > 0 ? Math.max(0, ...ctx.a.restart.filter((r) => r.service === id).map((r) => r.fullRestartHours)) : 0;
+  const restartHours = fleet.length > 0 ? maxOf([0, ...ctx.a.restart.filter((r) => r.service === id).map((r) => r.fullRestartHours)]) : 0;
   const score = WEIGHTS.tool * (tools.down.length + tools.degraded.length / 2) + (b?.score ?? 0)
     + WEIGHTS.entrypoint * spofOf.length + restartHours + WEIGHTS.fleetError * fleet.filter((f) => f.severity === 'error').length;
   const hit = (b?.downCount ?? 0) + (b?.degradedCount ?? 0);

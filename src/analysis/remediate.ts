@@ -17,6 +17,7 @@ import { priorities, type Priority } from './priorities.js';
 import type { Rules } from './rules.js';
 import type { Audit } from './types.js';
 import { cmp } from '../model/order.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface Remediation {
   readonly id: string;
@@ -72,7 +73,7 @@ export function remediations(model: Model, rules: Rules, options: SearchOptions 
     }
     const best = bestOfEachKind(kept.sort(byValue), options.perProblem ?? 5);
     for (const r of best) emitted.add(JSON.stringify(r.patch));
-    out.push(...best);
+    pushAll(out, best);
   }
   return uniqueIds(out);
 }

@@ -22,6 +22,7 @@ import { loadFile } from '../model/load.js';
 import { timeProcess, peakSource } from './child.js';
 import { deepGraph, generatorDir, haveGenerator, type DeepGraph } from './deep-graphs.js';
 import { median, type Bench } from './harness.js';
+import { maxOf, minOf } from '../model/arrays.js';
 
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
@@ -58,7 +59,7 @@ async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: st
     ms.push(r.ms);
     if (r.peakMb !== undefined) peaks.push(r.peakMb);
   }
-  b.record({ name: `faultline audit ${g.name} --format ${format} (process)`, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+  b.record({ name: `faultline audit ${g.name} --format ${format} (process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
   b.note(`peak RSS median ${peaks.length ? `${median(peaks)} MB` : 'unknown'}; ${loads.join(', ')}`);
 }
 
@@ -71,7 +72,7 @@ async function cliLoad(b: Bench, g: DeepGraph, runs: number, dir: string): Promi
       if (r.status !== 0) throw new Error(`validate failed: ${r.stderr}`);
       ms.push(r.ms);
     }
-    b.record({ name: `faultline validate ${g.name} (${what}, process)`, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+    b.record({ name: `faultline validate ${g.name} (${what}, process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
   }
   b.note(load());
 }
@@ -128,6 +129,6 @@ print(total)`;
     if (r.status !== 0) { b.note(`igraph failed: ${r.stderr.split('\n')[0]}`); return; }
     ms.push(performance.now() - t0);
   }
-  b.record({ name: `igraph all-node reachability ${g.name} (python3 process)`, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs: 3 });
+  b.record({ name: `igraph all-node reachability ${g.name} (python3 process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs: 3 });
   b.note(load());
 }

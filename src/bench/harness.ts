@@ -3,6 +3,7 @@
  * the process's peak resident memory. Medians, not means: this machine is shared and noisy.
  */
 import { performance } from 'node:perf_hooks';
+import { maxOf, minOf } from '../model/arrays.js';
 
 export interface Sample {
   readonly name: string;
@@ -44,7 +45,7 @@ export function createBench(print: (line: string) => void, quick: boolean): Benc
         result = fn();
         ms.push(performance.now() - t0);
       }
-      report({ name, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+      report({ name, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
       return result;
     },
     record: report,

@@ -15,6 +15,7 @@ import { stringify } from 'yaml';
 import { loadText } from '../model/load.js';
 import { median, type Bench } from './harness.js';
 import { syntheticDoc } from './synthetic.js';
+import { maxOf, minOf } from '../model/arrays.js';
 
 const dist = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const schemaFile = fileURLToPath(new URL('../../src/model/faultline.schema.json', import.meta.url));
@@ -28,7 +29,7 @@ function inFreshProcess(b: Bench, name: string, body: string, runs: number): voi
     if (r.status !== 0 || !Number.isFinite(v)) throw new Error(`bench ${name} failed: ${r.stderr}`);
     ms.push(v);
   }
-  b.record({ name, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+  b.record({ name, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
 }
 
 export function bench(b: Bench): void {
@@ -67,7 +68,7 @@ export function bench(b: Bench): void {
       ms.push(performance.now() - t0);
       if (p.status !== 0) throw new Error(`validate failed: ${p.stderr}`);
     }
-    b.record({ name: `faultline validate ${n}-service file (process)`, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs: ms.length });
+    b.record({ name: `faultline validate ${n}-service file (process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs: ms.length });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

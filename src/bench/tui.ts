@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { exploreData } from '../tui/data.js';
 import { median, type Bench } from './harness.js';
 import { syntheticModel } from './synthetic.js';
+import { maxOf, minOf } from '../model/arrays.js';
 
 class Out extends EventEmitter {
   columns = 120;
@@ -36,7 +37,7 @@ async function perKey(b: Bench, name: string, out: Out, stdin: MemoryIn, keys: r
     await frame;
     ms.push(performance.now() - t0);
   }
-  b.record({ name, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs: ms.length });
+  b.record({ name, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs: ms.length });
 }
 
 export async function bench(b: Bench): Promise<void> {

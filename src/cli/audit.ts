@@ -2,7 +2,9 @@
  * `faultline audit FILE…`: static analyses under a rules file, text/json/sarif, baselines.
  * Exit: 2 when any input is bad, else 1 when an error-level finding remains, else 0.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { unwritable, writeRegularFile } from '../model/files.js';
+import { readSource } from '../model/source.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
 import type { Model } from '../model/types.js';
@@ -18,7 +20,10 @@ import { suggestionsText, withReplays, writeWhatIfs } from './suggest.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
+import { pushAll } from '../model/arrays.js';
 
+/** A baseline lists findings by key: a few MB would already be millions of them. */
+const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const command: Command = {
@@ -73,14 +78,14 @@ const command: Command = {
       if (!r.rules) { io.err(r.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n'); return EXIT.badInput; }
       rules = r.rules;
     }
+    const target = values['write-baseline'];
+    const cannot = typeof target === 'string' ? unwritable(target) : undefined;
+    if (cannot) { io.err(`faultline audit: cannot write baseline ${sanitize(String(target))}: ${cannot}\n`); return EXIT.badInput; }
     let baseline: Baseline | undefined;
     if (typeof values.baseline === 'string') {
-      let text: string;
-      try { text = readFileSync(values.baseline, 'utf8'); } catch (e) {
-        io.err(`${sanitize(values.baseline)}:1:1: error: cannot read baseline: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-        return EXIT.badInput;
-      }
-      const b = parseBaseline(text);
+      const read = readSource(values.baseline, 'baseline file', MAX_BASELINE_BYTES);
+      if (read.errors) { io.err(read.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n'); return EXIT.badInput; }
+      const b = parseBaseline(read.value);
       if (typeof b === 'string') { io.err(`${sanitize(values.baseline)}:1:1: error: ${sanitize(b)}\n`); return EXIT.badInput; }
       baseline = b;
     }
@@ -100,7 +105,7 @@ const command: Command = {
         ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
       const a = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });
       if (progress) io.err('\r\u001b[2K');
-      all.push(...a.findings);
+      pushAll(all, a.findings);
       const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };
       const fixes = suggest ? withReplays(loaded.model, remediations(loaded.model, rules)) : undefined;
       audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known, model: loaded.model, ...(fixes ? { fixes } : {}) });
@@ -127,9 +132,9 @@ const command: Command = {
     }
     if (typeof values['write-baseline'] === 'string') {
       try {
-        writeFileSync(values['write-baseline'], JSON.stringify(makeBaseline(all), null, 2) + '\n');
+        writeRegularFile(values['write-baseline'], JSON.stringify(makeBaseline(all), null, 2) + '\n');
       } catch (e) {
-        io.err(`faultline audit: cannot write baseline ${sanitize(values['write-baseline'])}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        io.err(`faultline audit: cannot write baseline ${sanitize(values['write-baseline'])}: ${sanitize((e as Error).message)}\n`);
         return EXIT.badInput;
       }
       io.err(`faultline audit: wrote ${all.length} finding(s) to ${sanitize(values['write-baseline'])}\n`);

@@ -1,4 +1,5 @@
-/**
+
+import { pushAll } from '../model/arrays.js';/**
  * Whether output may carry colour. `--color always|never` wins; `auto` (the default) follows the
  * conventions other tools share: NO_COLOR (any non-empty value) turns colour off, FORCE_COLOR
  * (anything but "0" or "false") turns it on without a terminal, otherwise colour only on a terminal.
@@ -24,7 +25,7 @@ export function takeColorFlag(args: readonly string[]): { args: string[]; choice
   let choice: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--') { rest.push(...args.slice(i)); break; }
+    if (a === '--') { pushAll(rest, args.slice(i)); break; }
     if (a === '--color') { choice = args[i + 1] ?? ''; i++; continue; }
     if (a.startsWith('--color=')) { choice = a.slice('--color='.length); continue; }
     rest.push(a);

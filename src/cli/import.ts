@@ -1,5 +1,7 @@
 /** `faultline import FORMAT FILE|DIR… [--out FILE] [--merge EXISTING.yaml]`: graphs from what teams already have. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { unwritable, writeRegularFile } from '../model/files.js';
+import { readSource } from '../model/source.js';
+import { sanitize } from '../model/sanitize.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { runImport, type ImportInput } from '../import/index.js';
 import { FORMATS, isFormat, type Format } from '../import/types.js';
@@ -66,14 +68,13 @@ const command: Command = {
     const inputs = parseInputs(positionals);
     const out = typeof values.out === 'string' ? values.out : undefined;
     const mergeFile = typeof values.merge === 'string' ? values.merge : undefined;
+    const cannot = out === undefined ? undefined : unwritable(out);
+    if (cannot) { io.err(`faultline import: cannot write ${sanitize(out!)}: ${cannot}\n`); return EXIT.badInput; }
     let merge: { file: string; text: string } | undefined;
     if (mergeFile !== undefined) {
-      try {
-        merge = { file: mergeFile, text: readFileSync(mergeFile, 'utf8') };
-      } catch (e) {
-        io.err(`${mergeFile}:1:1: error: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-        return EXIT.badInput;
-      }
+      const read = readSource(mergeFile, 'graph file');
+      if (read.errors) { io.err(read.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n'); return EXIT.badInput; }
+      merge = { file: mergeFile, text: read.value };
     }
     const aliases = aliasPairs(values.alias);
     const result = runImport(inputs, {
@@ -88,9 +89,9 @@ const command: Command = {
     if (result.text === undefined) return EXIT.badInput;
     if (out) {
       try {
-        writeFileSync(out, result.text);
+        writeRegularFile(out, result.text);
       } catch (e) {
-        io.err(`faultline import: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        io.err(`faultline import: cannot write ${sanitize(out)}: ${(e as Error).message}\n`);
         return EXIT.badInput;
       }
     } else io.out(result.text);

@@ -8,13 +8,14 @@
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
 import { sanitize, terminalJson } from '../model/sanitize.js';
-import { formatClock, formatIso, parseTime } from '../model/time.js';
+import { formatClock, formatIso, MAX_SPAN_MIN, parseTime } from '../model/time.js';
 import type { Model, ScenarioStart, State } from '../model/types.js';
 import {
   adhocScenario, withScenario, explain, fidelity, fidelityFails, replay, stateAt, toReplayJson, whatIfs,
   type Fidelity, type Replay, type Transition, type WhatIfOutcome, type WhatIfResult,
 } from '../engine/index.js';
 import { EXIT, UsageError, type Command, type Io, type Values } from './command.js';
+import { maxOf } from '../model/arrays.js';
 
 const SYMBOL: Record<State, string> = { ok: '✔', degraded: '▲', down: '✖' };
 const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m', down: '\u001b[31m' };
@@ -56,7 +57,7 @@ const command: Command = {
     if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'give exactly one FILE');
     const format = String(values.format);
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" (text or json)`);
-    const tolerance = Number(values.tolerance);
+    const tolerance = String(values.tolerance).trim() === '' ? NaN : Number(values.tolerance);
     if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--tolerance must be a number of minutes ≥ 0, not "${String(values.tolerance)}"`);
     const loaded = loadFile(files[0]!);
     if (!loaded.model) {
@@ -72,7 +73,9 @@ const command: Command = {
     let atMin: number | undefined;
     if (typeof values.at === 'string') {
       atMin = parseTime(values.at, run.scenario.start);
-      if (atMin === undefined) throw new UsageError(`malformed --at "${values.at}" (use "HH:MM", "+1d HH:MM", "+2h30m" or an ISO time)`);
+      if (atMin === undefined || Number.isNaN(atMin)) throw new UsageError(`malformed --at "${values.at}" (use "HH:MM", "+1d HH:MM", "+2h30m" or an ISO time)`);
+      if (atMin < 0) throw new UsageError(`--at "${values.at}" is before the scenario start (${formatIso(0, run.scenario.start)})`);
+      if (atMin > MAX_SPAN_MIN) throw new UsageError(`--at "${values.at}" is more than 365 days after the scenario start`);
     }
     if (format === 'json') {
       const doc = toReplayJson(run, fid, ranked);
@@ -131,7 +134,7 @@ function line(t: Transition, width: number, start: ScenarioStart, io: Io): strin
 }
 
 function timelineText(run: Replay, io: Io): string {
-  const width = Math.max(8, ...run.timeline.map((t) => t.service.length));
+  const width = maxOf(run.timeline.map((t) => t.service.length), 8);
   const counts = { ok: 0, degraded: 0, down: 0 };
   for (const s of Object.values(run.final)) counts[s]++;
   return `Timeline (${run.timeline.length} transitions; ⟳ = no state change: deadlock, failed restart, a stop on a service already down, or what holds it changed)\n`
@@ -148,7 +151,7 @@ function chainText(chain: readonly Transition[], start: ScenarioStart): string {
 
 function atText(run: Replay, atMin: number, io: Io): string {
   const start = run.scenario.start;
-  const width = Math.max(8, ...run.serviceIds.map((id) => id.length));
+  const width = maxOf(run.serviceIds.map((id) => id.length), 8);
   const rows = run.serviceIds.map((id) => {
     const { state } = stateAt(run, id, atMin);
     const chain = explain(run, id, atMin);
@@ -167,7 +170,7 @@ function atJson(run: Replay, atMin: number): Record<string, unknown> {
 
 function fidelityText(f: Fidelity, start: ScenarioStart): string {
   if (f.total === 0) return 'Fidelity: not applicable (the scenario has no observed timeline)\n';
-  const width = Math.max(7, ...f.observations.map((o) => o.service.length));
+  const width = maxOf(f.observations.map((o) => o.service.length), 7);
   const rows = f.observations.map((o) => {
     const predicted = o.predictedMin === undefined ? 'never' : formatClock(o.predictedMin, start);
     const error = o.predictedMin === undefined ? 'UNMATCHED' : o.input ? 'input' : `${o.errorMin! > 0 ? '+' : ''}${o.errorMin!.toFixed(1)}m`;
@@ -180,7 +183,7 @@ function fidelityText(f: Fidelity, start: ScenarioStart): string {
 }
 
 function whatIfText(r: WhatIfResult, start: ScenarioStart): string {
-  const width = Math.max(8, ...r.outcomes.map((o) => o.id.length));
+  const width = maxOf(r.outcomes.map((o) => o.id.length), 8);
   const row = (rank: string, o: WhatIfOutcome) =>
     `  ${rank.padStart(2)}  ${o.id.padEnd(width)}  ${(o.prevented ? 'yes' : 'no').padEnd(9)}  ${(o.allOkMin === undefined ? 'never' : o.allOkMin === 0 && o.affected.length === 0 ? 'always' : formatClock(o.allOkMin, start)).padEnd(9)}`
     + `  ${String(o.serviceMinutesLost).padStart(9)}  ${String(o.affected.length).padStart(8)}  ${o.toolingUsable ? 'yes' : `no (${o.toolingDown.join(', ')})`}\n`;

@@ -1,9 +1,11 @@
 /** `faultline report FILE… [--scenario ID] [--format md,json,html,mermaid,dot] [--out DIR]`. */
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { InputError } from '../model/diagnostic.js';
+import { unwritable } from '../model/files.js';
 import { loadFile } from '../model/load.js';
+import { sanitize } from '../model/sanitize.js';
 import { didYouMean } from '../model/suggest.js';
-import { FORMAT_NAMES, isFormatName, renderReports, type FormatName } from '../report/index.js';
+import { FORMAT_NAMES, FORMATS, isFormatName, renderReports, type FormatName } from '../report/index.js';
 import { gatherInputs } from '../report/inputs.js';
 import { ReportWriteError, prepareOutDir, writeAtomic } from '../report/write.js';
 import { EXIT, UsageError, type Command } from './command.js';
@@ -55,6 +57,11 @@ const command: Command = {
     });
     try {
       prepareOutDir(out);
+      // Every target is checked before any is written: a directory or FIFO in the way of the
+      // third file must not leave the first two written and the run failed.
+      const targets = loaded.flatMap(({ file }) => formats.map((f) => join(out, `${basename(file, extname(file))}.${FORMATS[f].extension}`)));
+      const blocked = targets.flatMap((t) => { const why = unwritable(t); return why ? [`"${sanitize(t)}" ${why}`] : []; });
+      if (blocked.length > 0) throw new ReportWriteError(`cannot write ${blocked.join('; ')}; nothing written`);
       for (const { file, model } of loaded) {
         const base = basename(file, extname(file));
         for (const f of renderReports(gatherInputs(model, file, scenario), formats, base)) {

@@ -8,6 +8,7 @@ import { EXIT, UsageError, type Command, type Io } from './command.js';
 import { COMMANDS } from './commands.js';
 import { COLOR_CHOICES, isColorChoice, takeColorFlag, useColor } from './color.js';
 import { expandGraphArgs } from './inputs.js';
+import { maxOf } from '../model/arrays.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -23,7 +24,7 @@ export function processIo(): Io {
 
 function toolHelp(): string {
   const names = Object.keys(COMMANDS);
-  const width = Math.max(...names.map((n) => n.length));
+  const width = maxOf(names.map((n) => n.length));
   return [
     'faultline — find the dependency structures that turn a small fault into a long outage',
     '',
@@ -101,7 +102,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: color.args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.err(`faultline ${name}: ${sanitize(argsMessage(e as Error & { code?: string }, Object.keys(command.options)))}\nUsage: ${command.usage}\n`);
+    io.err(`faultline ${name}: ${argsMessage(e as Error & { code?: string }, Object.keys(command.options)).split('\n').map(sanitize).join('\n')}\nUsage: ${command.usage}\n`);
     return EXIT.badInput;
   }
   if (parsed.values.help) {

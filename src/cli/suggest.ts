@@ -12,6 +12,7 @@ import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadText } from '../model/load.js';
 import { sanitize } from '../model/sanitize.js';
 import { insertWhatIfs } from '../model/whatif-insert.js';
+import { pushAll } from '../model/arrays.js';
 
 export type Checked = Remediation & { readonly replay?: readonly ReplayCheck[] };
 
@@ -28,10 +29,7 @@ export function suggestionsText(rs: readonly Checked[], findings: readonly Findi
   const out = [`Suggested changes (${rs.length}), each verified by re-auditing the patched graph:`];
   rs.forEach((r, i) => {
     const rules = [...new Set(r.removes.map((f) => rule.get(f) ?? '?'))].sort().join(', ');
-    out.push(`  ${i + 1}. ${sanitize(r.id)} (for problem #${r.problem}, ${r.cost} change${r.cost === 1 ? '' : 's'}): ${sanitize(r.title)}`,
-      `     removes ${r.removes.length} finding(s) (${rules})${r.adds.length ? `, adds ${r.adds.length} warning(s)` : ''}; fix-first score ${r.scoreBefore} → ${r.scoreAfter}`,
-      ...(r.replay ?? []).map((c) => `     replay ${sanitize(c.scenario)}: ${c.prevented ? 'prevented; ' : ''}${c.serviceMinutesLostBefore} → ${c.serviceMinutesLostAfter} tier-weighted service-minutes lost; incident tools usable throughout: ${c.toolingUsableBefore ? 'yes' : 'no'} → ${c.toolingUsableAfter ? 'yes' : 'no'}`),
-      `     patch: ${sanitize(JSON.stringify(r.patch))}`);
+    pushAll(out, [`  ${i + 1}. ${sanitize(r.id)} (for problem #${r.problem}, ${r.cost} change${r.cost === 1 ? '' : 's'}): ${sanitize(r.title)}`, `     removes ${r.removes.length} finding(s) (${rules})${r.adds.length ? `, adds ${r.adds.length} warning(s)` : ''}; fix-first score ${r.scoreBefore} → ${r.scoreAfter}`, ...(r.replay ?? []).map((c) => `     replay ${sanitize(c.scenario)}: ${c.prevented ? 'prevented; ' : ''}${c.serviceMinutesLostBefore} → ${c.serviceMinutesLostAfter} tier-weighted service-minutes lost; incident tools usable throughout: ${c.toolingUsableBefore ? 'yes' : 'no'} → ${c.toolingUsableAfter ? 'yes' : 'no'}`), `     patch: ${sanitize(JSON.stringify(r.patch))}`]);
   });
   return out.join('\n') + '\n';
 }

@@ -13,13 +13,22 @@ interface FileResult {
   readonly warnings: readonly Diagnostic[];
 }
 
+import { num } from '../model/numbers.js';
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function summary(r: FileResult): string {
   const warned = r.warnings.length > 0 ? `, ${plural(r.warnings.length, 'warning')}` : '';
   return r.valid
     ? `${r.file}: ok (${plural(r.services, 'service')}, ${plural(r.scenarios, 'scenario')}${warned})`
-    : `${r.file}: ${plural(r.errors.filter((e) => !/ more errors? not shown$/.test(e.message)).length, 'error')}${warned}`;
+    : `${r.file}: ${errorCount(r.errors)}${warned}`;
+}
+
+/** `9 errors`, or `first 100 of 9,900 errors` when the list was cut (its last entry counts the rest). */
+function errorCount(errors: readonly Diagnostic[]): string {
+  const shown = errors.filter((e) => !/ more errors? not shown$/.test(e.message)).length;
+  const more = errors.reduce((n, e) => n + Number(/^(\d+) more errors? not shown$/.exec(e.message)?.[1] ?? 0), 0);
+  return more === 0 ? plural(shown, 'error') : `first ${shown} of ${num(shown + more)} errors`;
 }
 
 const command: Command = {

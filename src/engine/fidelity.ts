@@ -8,6 +8,7 @@
  */
 import type { Observation } from '../model/types.js';
 import type { Fidelity, ObservationMatch, Replay, Transition } from './types.js';
+import { maxOf, minOf } from '../model/arrays.js';
 
 export function fidelity(replay: Replay): Fidelity {
   const { timeline, scenario } = replay;
@@ -45,7 +46,7 @@ export function fidelity(replay: Replay): Fidelity {
     matched: scored.length,
     total: matches.length,
     inputs: matches.filter((m) => m.input).length,
-    maxErrorMinutes: errors.length ? Math.max(...errors) : 0,
+    maxErrorMinutes: errors.length ? maxOf(errors) : 0,
     meanErrorMinutes: errors.length ? Math.round((errors.reduce((a, b) => a + b, 0) / errors.length) * 10) / 10 : 0,
     orderAgrees: orderAgrees(scored),
     unmatched: matches.filter((m) => m.predictedMin === undefined),
@@ -116,8 +117,8 @@ function orderAgrees(scored: readonly ObservationMatch[]): boolean {
     let j = i;
     while (j < byObserved.length && byObserved[j]!.observedMin === byObserved[i]!.observedMin) j++;
     const group = byObserved.slice(i, j).map((m) => m.predictedMin!);
-    if (Math.min(...group) < maxBefore - 1e-9) return false;
-    maxBefore = Math.max(maxBefore, ...group);
+    if (minOf(group) < maxBefore - 1e-9) return false;
+    maxBefore = maxOf(group, maxBefore);
     i = j;
   }
   return true;

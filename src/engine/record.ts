@@ -12,6 +12,7 @@ import type { Before } from './settle.js';
 import type { Timers } from './timers.js';
 import type { Cause, Deadlock, Transition } from './types.js';
 import { F, type World } from './world.js';
+import { pushAll } from '../model/arrays.js';
 
 export class Recorder {
   readonly timeline: Transition[] = [];
@@ -138,7 +139,8 @@ export class Recorder {
       out.push(s);
     };
     for (const s of changed) visit(s);
-    changed.splice(0, changed.length, ...out);
+    changed.length = 0;
+    pushAll(changed, out);
   }
 
   private push(t: number, s: number, from: Level, cause: Cause): void {

@@ -12,6 +12,7 @@
  */
 import type { Level } from './levels.js';
 import { F, type Factor, type World } from './world.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface Before {
   readonly state: Level;
@@ -71,7 +72,7 @@ export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt:
         if (!inReset.has(d) && w.state[d]! > 0) { inReset.add(d); seeds.push(d); }
       }
     }
-    reset.push(...seeds);
+    pushAll(reset, seeds);
   }
   for (const s of reset) {
     snap(s);

@@ -7,11 +7,13 @@
  * namespace. `Location` entities are followed to files inside the given tree.
  */
 import { dirname, join, resolve, sep } from 'node:path';
+import { realPath } from './read.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Location } from '../model/types.js';
 import { asList, asMap, asText, parseYamlDocs, type Lines, type Plain } from './located.js';
 import { roleFromResourceType } from './roles.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export type LoadFile = (file: string) => InputText | Diagnostic;
 
@@ -20,11 +22,11 @@ interface Entity { readonly kind: string; readonly ns: string; readonly name: st
 export function readBackstage(inputs: readonly InputText[], roots: readonly string[], load: LoadFile): Reading {
   const diagnostics: Diagnostic[] = [];
   const entities = new Map<string, Entity[]>();
-  const seenFiles = new Set(inputs.map((i) => resolve(i.file)));
+  const seenFiles = new Set(inputs.map((i) => realPath(i.file)));
   const queue = [...inputs];
   for (let input = queue.shift(); input; input = queue.shift()) {
     const parsed = parseYamlDocs(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     for (const d of parsed.docs) {
       const doc = asMap(d);
       const kind = asText(doc?.kind)?.toLowerCase();
@@ -35,7 +37,7 @@ export function readBackstage(inputs: readonly InputText[], roots: readonly stri
       const key = `${kind}:${ns}/${name.toLowerCase()}`;
       const entity: Entity = { kind, ns, name, key, doc, spec: asMap(doc.spec) ?? {}, lines: parsed.lines };
       entities.set(key, [...(entities.get(key) ?? []), entity]);
-      if (kind === 'location') queue.push(...follow(entity, input.file, roots, seenFiles, load, diagnostics));
+      if (kind === 'location') pushAll(queue, follow(entity, input.file, roots, seenFiles, load, diagnostics));
     }
   }
   const first = (key: string) => entities.get(key)?.[0];
@@ -144,7 +146,8 @@ function follow(e: Entity, file: string, roots: readonly string[], seen: Set<str
     const warn = (message: string) => diagnostics.push({ ...at, severity: 'warning', message });
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || asText(e.spec.type) === 'url') { warn(`Location target ${target} is a URL; not followed`); continue; }
     if (target.includes('*')) { warn(`Location target ${target} is a glob; not followed (pass the directory instead)`); continue; }
-    const abs = resolve(dirname(file), target);
+    // Real paths on both sides: a symlink inside the tree must not lead the importer outside it.
+    const abs = realPath(resolve(dirname(file), target));
     if (seen.has(abs)) continue;
     if (!roots.some((r) => abs === r || abs.startsWith(r.endsWith(sep) ? r : r + sep))) { warn(`Location target ${target} is outside the given tree; not followed`); continue; }
     seen.add(abs);

@@ -19,6 +19,7 @@ import type { GraphEdge, GraphService, ImportedEdge, ImportedGraph, ImportedServ
 import { cmp } from '../model/order.js';
 import { guessedCycles } from './guessed-cycles.js';
 import { matchEarlier } from './same-service.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface CombineOptions {
   /** `--alias a=b`: normalised name → id. */
@@ -89,7 +90,7 @@ export function combine(readings: readonly Reading[], knownIds: ReadonlySet<stri
 
   const services: GraphService[] = [...byId.values()].sort((a, b) => cmp(a.id, b.id)).map(toService);
   const graphEdges: GraphEdge[] = [...edges.values()].map(toEdge).sort((a, b) => cmp(a.from, b.from) || cmp(a.targets.join(' '), b.targets.join(' ')));
-  diagnostics.push(...sharedIds(readings, readers), ...guessedCycles(graphEdges));
+  pushAll(diagnostics, [...sharedIds(readings, readers), ...guessedCycles(graphEdges)]);
   return { services, edges: graphEdges, diagnostics };
 }
 

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { parseEnvFile, interpolate, type Variables } from './compose-env.js';
 import { asList, asMap, asText, parseYamlDocs, type Lines, type Plain } from './located.js';
 import type { InputText } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 /** The importers' file access, so readers stay testable without a disk. */
 export interface Files {
@@ -36,7 +37,7 @@ export function loadComposeFiles(inputs: readonly InputText[], files: Files | un
     if (seen.has(resolve(input.file))) return;
     seen.add(resolve(input.file));
     const parsed = parseYamlDocs(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     const doc = asMap(parsed.docs[0]);
     const services = asMap(doc?.services) ?? (doc && looksLikeV1(doc) ? doc : undefined);
     const included = asList(doc?.include);

@@ -16,8 +16,9 @@ import { readJaeger } from './jaeger.js';
 import { readK8s } from './k8s.js';
 import { readKiali } from './kiali.js';
 import { mergeInto } from './merge.js';
-import { expandInputs, fileExists, readInput } from './read.js';
+import { expandInputs, fileExists, readInput, realPath } from './read.js';
 import { FORMATS, type Format, type InputText, type Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface ImportInput { readonly format: Format; readonly path: string }
 
@@ -53,8 +54,8 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
   const roots: string[] = [];
   for (const input of inputs) {
     const expanded = expandInputs(input.path, input.format);
-    diagnostics.push(...expanded.diagnostics);
-    if (input.format === 'backstage') roots.push(resolve(expanded.files.length === 1 && expanded.files[0] === input.path ? dirname(input.path) : input.path));
+    pushAll(diagnostics, expanded.diagnostics);
+    if (input.format === 'backstage') roots.push(realPath(expanded.files.length === 1 && expanded.files[0] === input.path ? dirname(input.path) : input.path));
     for (const file of expanded.files) {
       if (seen.has(`${input.format}|${resolve(file)}`)) continue;
       seen.add(`${input.format}|${resolve(file)}`);
@@ -78,24 +79,24 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
     readings.push(reading);
     files.forEach((f) => inputFiles.add(f.file));
   }
-  diagnostics.push(...readings.flatMap((r) => r.diagnostics));
+  pushAll(diagnostics, readings.flatMap((r) => r.diagnostics));
   if (hasErrors(diagnostics)) return fail();
   // 3. one graph; names the --merge base defines are not dangling
   const lines = new LineCounter();
   const base = options.merge ? parseDocument(options.merge.text, { lineCounter: lines, prettyErrors: false }) : undefined;
   if (base && base.errors.length > 0) {
-    diagnostics.push(...base.errors.map((e) => ({ file: options.merge!.file, ...pos(lines, e.pos[0]), severity: 'error' as const, message: e.message.split('\n')[0]! })));
+    pushAll(diagnostics, base.errors.map((e) => ({ file: options.merge!.file, ...pos(lines, e.pos[0]), severity: 'error' as const, message: e.message.split('\n')[0]! })));
     return fail();
   }
   const baseIds = new Set<string>(Object.keys((base?.toJS({ maxAliasCount: 100 }) as { services?: object } | null)?.services ?? {}));
   const aliases = new Map((options.aliases ?? []).map(([a, b]) => [normaliseId(a), normaliseId(b)]));
   const graph = combine(readings, baseIds, { aliases });
-  diagnostics.push(...graph.diagnostics);
+  pushAll(diagnostics, graph.diagnostics);
   // 4. write
   let text: string;
   if (base) {
     const stats = mergeInto(base, lines, options.merge!.file, graph, inputFiles);
-    diagnostics.push(...stats.diagnostics);
+    pushAll(diagnostics, stats.diagnostics);
     text = documentText(base);
   } else {
     const first = inputs[0]?.path ?? 'import';
@@ -115,7 +116,7 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
   // 5. what was written must load like any graph
   const check = loadText(text, options.outFile ?? options.merge?.file ?? '<import>');
   if (check.errors.length > 0) {
-    diagnostics.push(...check.errors);
+    pushAll(diagnostics, check.errors);
     return fail();
   }
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));

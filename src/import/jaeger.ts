@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { asMap, asText, isObject, type Lines } from './located.js';
 import { parseJsonish } from './json.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export function readJaeger(inputs: readonly InputText[]): Reading {
   const diagnostics: Diagnostic[] = [];
@@ -15,7 +16,7 @@ export function readJaeger(inputs: readonly InputText[]): Reading {
   const edges: ImportedEdge[] = [];
   for (const input of inputs) {
     const parsed = parseJsonish(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     let links = 0;
     for (const { value: link, lines } of parsed.values.flatMap((v) => findLinks(v.value, v.lines))) {
       const parent = asText(link.parent);

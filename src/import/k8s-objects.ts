@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Location } from '../model/types.js';
 import { asList, asMap, asText, parseYamlDocs, type Lines, type Plain } from './located.js';
 import type { InputText } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface Obj { readonly doc: Plain; readonly lines: Lines; readonly kind: string; readonly name: string; readonly ns: string }
 
@@ -30,7 +31,7 @@ export function readObjects(inputs: readonly InputText[], namespace: string | un
       continue;
     }
     const parsed = parseYamlDocs(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     const push = (d: unknown) => {
       const doc = asMap(d);
       const kind = asText(doc?.kind);

@@ -17,6 +17,7 @@ import { readObjects, type Obj } from './k8s-objects.js';
 import { asList, asMap, asText, type Plain } from './located.js';
 import { roleFromImage, telemetryImage } from './roles.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 const TEMPLATED = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'Rollout', 'DeploymentConfig'];
 
@@ -49,9 +50,9 @@ export function readK8s(inputs: readonly InputText[], options: K8sOptions = {}):
   const used = new Set<string>();
   for (const w of workloads) {
     services.push(workloadService(w, entry.get(w.key)));
-    edges.push(...workloadEdges(w, cluster, used));
+    pushAll(edges, workloadEdges(w, cluster, used));
   }
-  edges.push(...unmountedConfigEdges(workloads, cluster, used));
+  pushAll(edges, unmountedConfigEdges(workloads, cluster, used));
   return { format: 'k8s', services, edges, diagnostics };
 }
 
@@ -130,17 +131,17 @@ function workloadEdges(w: Workload, cluster: Cluster, used: Set<string>): Import
   const containers = [...asList(w.pod.initContainers), ...asList(w.pod.containers)].map(asMap).filter((c): c is Plain => c !== undefined);
   for (const c of containers) {
     const env = containerEnv(c, w.lines, configMap);
-    for (const e of env) edges.push(...refEdges(w, cluster, e.evidence, e.name, e.value, e.loc));
+    for (const e of env) pushAll(edges, refEdges(w, cluster, e.evidence, e.name, e.value, e.loc));
     const vars = new Map(env.map((e) => [e.name, e]));
     for (const field of ['command', 'args'] as const) {
       const list = asList(c[field]);
       const items = list.map((i) => expandRefs(asText(i) ?? '', vars));
-      for (const v of commandValues(items)) edges.push(...refEdges(w, cluster, `${field} ${v.name}`, v.name, v.value, w.lines.at(list, v.item)));
+      for (const v of commandValues(items)) pushAll(edges, refEdges(w, cluster, `${field} ${v.name}`, v.name, v.value, w.lines.at(list, v.item)));
     }
   }
   for (const name of mountedConfigMaps(w.pod)) {
     const cm = configMap(name);
-    if (cm) edges.push(...configFileEdges(w, cluster, cm));
+    if (cm) pushAll(edges, configFileEdges(w, cluster, cm));
   }
   return edges;
 }
@@ -162,7 +163,7 @@ function configFileEdges(w: Workload, cluster: Cluster, cm: ConfigMapData, note?
     const at = cm.lines.at(cm.data, key);
     for (const s of settingsIn(text, at.file, at.line + 1)) {
       const found = refEdges(w, cluster, `ConfigMap ${cm.name} ${key}: ${s.path}`, s.key, s.value, s.loc);
-      edges.push(...(note ? found.map((e) => ({ ...e, note: `${e.note}; ${note}` })) : found));
+      pushAll(edges, (note ? found.map((e) => ({ ...e, note: `${e.note}; ${note}` })) : found));
     }
   }
   return edges;
@@ -179,7 +180,7 @@ function unmountedConfigEdges(workloads: readonly Workload[], cluster: Cluster, 
     if (used.has(id)) continue;
     const ns = id.slice(0, id.indexOf('/'));
     const owner = workloads.filter((w) => w.ns === ns && cm.name.startsWith(`${w.name}-`)).sort((a, b) => b.name.length - a.name.length)[0];
-    if (owner) edges.push(...configFileEdges(owner, cluster, cm, `ConfigMap ${cm.name} is not mounted; taken as ${owner.name}'s by its name`));
+    if (owner) pushAll(edges, configFileEdges(owner, cluster, cm, `ConfigMap ${cm.name} is not mounted; taken as ${owner.name}'s by its name`));
   }
   return edges;
 }

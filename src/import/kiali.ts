@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { asList, asMap, asText, type Lines, type Plain } from './located.js';
 import { parseJsonish } from './json.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 interface KNode { readonly key: string; readonly name: string; readonly data: Plain; readonly unknown: boolean; readonly lines: Lines }
 
@@ -18,7 +19,7 @@ export function readKiali(inputs: readonly InputText[]): Reading {
   const edges: ImportedEdge[] = [];
   for (const input of inputs) {
     const parsed = parseJsonish(input.text, input.file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     for (const { value, lines } of parsed.values) {
       const doc = asMap(value) ?? {};
       const elements = asMap(doc.elements) ?? doc;

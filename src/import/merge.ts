@@ -15,6 +15,7 @@ import { edgeNode, edgesByService, servicePair, setLedger, sourceValue } from '.
 import { edgeItem, fieldItem, GUESSED_FIELDS, ledgerOf, serviceItem } from './ledger.js';
 import type { Location } from '../model/types.js';
 import type { GraphEdge, GraphService, ImportedGraph } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface MergeStats {
   readonly addedServices: number;
@@ -77,7 +78,7 @@ export function mergeInto(base: Document, lines: LineCounter, baseFile: string, 
   setLedger(base, 'x-imported', ledgerOf(graph).filter((i) => !removed.has(i)));
   setLedger(base, 'x-removed', [...removed].sort());
 
-  diagnostics.push(...noLongerSeen(services, outgoing, seenServices, inputFiles, at));
+  pushAll(diagnostics, noLongerSeen(services, outgoing, seenServices, inputFiles, at));
   return { addedServices, addedEdges, diagnostics };
 }
 

@@ -2,10 +2,12 @@
  * The importers' only contact with the file system: expands directories into the files a format
  * reads (sorted, so output does not depend on directory order) and reads text safely.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { readRegularFile } from '../model/files.js';
 import type { Format, InputText } from './types.js';
+import { pushAll } from '../model/arrays.js';
 
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 const MAX_FILES = 20_000;
@@ -43,7 +45,7 @@ export function expandInputs(path: string, format: Format): { files: string[]; d
       if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) subdirs.push(join(dir, e.name));
       else if (e.isFile() && WANTED[format](e.name)) files.push(join(dir, e.name));
     }
-    stack.push(...subdirs.reverse());
+    pushAll(stack, subdirs.reverse());
   }
   const diagnostics = files.length === 0 ? [{ ...fileError(path, `no ${format} files in this directory`), severity: 'warning' as const }] : [];
   return { files: files.sort(), diagnostics };
@@ -59,14 +61,9 @@ export function fileExists(file: string): boolean {
 }
 
 export function readInput(file: string): InputText | Diagnostic {
-  let bytes: Buffer;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_INPUT_BYTES) return fileError(file, `file is ${size} bytes, over the ${MAX_INPUT_BYTES}-byte limit`);
-    bytes = readFileSync(file);
-  } catch (e) {
-    return fileError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  const read = readRegularFile(file, MAX_INPUT_BYTES, 'input file');
+  if (read.error !== undefined) return fileError(file, read.error);
+  const bytes = read.bytes;
   try {
     return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
   } catch {
@@ -76,4 +73,13 @@ export function readInput(file: string): InputText | Diagnostic {
 
 function fileError(file: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', message };
+}
+
+/** The path with every symlink resolved (containment checks compare these), or its resolved form if missing. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }

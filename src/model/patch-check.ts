@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostic.js';
 import type { JsonPath, Locator } from './locate.js';
 import { patchModel } from './patch.js';
 import type { JsonValue, Model } from './types.js';
+import { pushAll } from './arrays.js';
 
 export function checkPatches(model: Model, locate: Locator): Diagnostic[] {
   const errors: Diagnostic[] = [];
@@ -18,10 +19,10 @@ export function checkPatches(model: Model, locate: Locator): Diagnostic[] {
       if (event.action.kind !== 'patch') return;
       const r = patchModel(current, event.action.patch, within(locate, [...at, 'events', i, 'patch'], event.action.patch));
       if (r.model) current = r.model;
-      errors.push(...r.errors);
+      pushAll(errors, r.errors);
     });
     for (const w of scenario.whatIfs) {
-      errors.push(...patchModel(model, w.patch, within(locate, [...at, 'whatIfs', w.id, 'patch'], w.patch)).errors);
+      pushAll(errors, patchModel(model, w.patch, within(locate, [...at, 'whatIfs', w.id, 'patch'], w.patch)).errors);
     }
   }
   return errors;

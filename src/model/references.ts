@@ -4,7 +4,7 @@
  * document). Every step is type-guarded: this walks documents of any shape. Messages match
  * build.ts, and values that are not even ids are left to the schema's "invalid id".
  */
-import type { Diagnostic } from './diagnostic.js';
+import { MAX_ERRORS, type Diagnostic } from './diagnostic.js';
 import type { JsonPath, Locator } from './locate.js';
 import { quote } from './sanitize.js';
 import { didYouMean } from './suggest.js';
@@ -27,7 +27,7 @@ export function checkReferences(doc: unknown, locate: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ref = (id: unknown, path: JsonPath, what: string) => {
     if (typeof id !== 'string' || !ID.test(id) || ids.has(id)) return;
-    out.push({ ...locate(path), severity: 'error', message: `${what} ${quote(id)} is not a service of this graph`, ...hintFor(id, ids) });
+    out.push({ ...locate(path), severity: 'error', message: `${what} ${quote(id)} is not a service of this graph`, ...(out.length < MAX_ERRORS ? hintFor(id, ids) : {}) });
   };
   for (const id of keys(services)) {
     const s = own(services as Obj, id);

@@ -8,6 +8,7 @@
 import { readFileSync, readSync, statSync } from 'node:fs';
 import type { Document, Node, Scalar } from 'yaml';
 import { tidy, type Diagnostic } from './diagnostic.js';
+import { readRegularFile } from './files.js';
 import { findTooDeep, MAX_DEPTH } from './guard.js';
 import { yamlLocator, type Locator } from './locate.js';
 import { quote } from './sanitize.js';
@@ -15,6 +16,7 @@ import { offsetLocator, offsetPosition } from './source-offsets.js';
 import type { JsonValue } from './types.js';
 import { yamlLib } from './yaml-lib.js';
 import { readYamlSubset } from './yaml-subset.js';
+import { pushAll } from './arrays.js';
 
 /**
  * Measured: the 100k-service synthetic graph is 33.7 MB of YAML, 55 MB of indented JSON (3.6 s and
@@ -45,24 +47,18 @@ export interface Located {
  * not UTF-8 (located at the first bad byte). `what` names the file in messages ("graph file").
  */
 export function readSource(file: string, what = 'graph file', maxBytes = MAX_FILE_BYTES): Source<string> {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return fileError(file, `is a directory, not a ${what}`);
-    if (!stat.isFile()) return fileError(file, 'is not a regular file');
-    if (stat.size > maxBytes) return fileError(file, `file is ${stat.size} bytes, over the ${maxBytes}-byte limit`);
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fileError(file, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? 'unknown error'})`);
-  }
-  if (bytes.length > maxBytes) return fileError(file, `file is over the ${maxBytes}-byte limit`);
+  const read = readRegularFile(file, maxBytes, what);
+  if (read.error !== undefined) return fileError(file, read.error);
+  const bytes = read.bytes;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return invalidUtf8(file, bytes);
   }
+  // YAML forbids NUL, and a NUL is the mark of a binary file given by mistake.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { errors: [{ ...offsetPosition(file, text)(nul), severity: 'error', message: 'the file contains a NUL byte (a binary file?); not read' }] };
   return { value: text };
 }
 
@@ -139,7 +135,7 @@ function parseWithLibrary(text: string, file: string): Source<Located> {
     throw e;
   }
   const syntax: Diagnostic[] = doc.errors.map((e) => ({ ...at(e.pos[0]), severity: 'error', ...yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1])) }));
-  if (syntax.length === 0) syntax.push(...duplicateKeys(doc).map((key): Diagnostic => ({ ...at(key.range![0]), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', String(key.value)) })));
+  if (syntax.length === 0) pushAll(syntax, duplicateKeys(doc).map((key): Diagnostic => ({ ...at(key.range![0]), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', String(key.value)) })));
   if (syntax.length > 0) return { errors: tidy(syntax) };
   let json: unknown;
   try {

@@ -5,6 +5,16 @@
  */
 import type { ScenarioStart } from './types.js';
 
+/**
+ * The longest duration and the latest scenario time (after the start) a file may give: a year. Longer
+ * spans mean nothing for an outage replay, and a 400-digit duration would otherwise become Infinity
+ * minutes and print as `+Infinityd NaN:NaN`.
+ */
+export const MAX_SPAN_MIN = 365 * 1440;
+
+/** UTC offsets in use run from -12:00 to +14:00; ±14:00 is the bound we accept. */
+export const MAX_OFFSET_MIN = 14 * 60;
+
 const DURATION = /^(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
 
 /** Minutes in a duration string, or undefined when it is malformed. */
@@ -37,6 +47,7 @@ export function parseIsoStart(text: string): ScenarioStart | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, zone] = m;
   const offsetMin = zone === 'Z' ? 0 : (zone!.startsWith('-') ? -1 : 1) * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(4, 6)));
+  if (Math.abs(offsetMin) > MAX_OFFSET_MIN || (zone !== 'Z' && Number(zone!.slice(4, 6)) > 59)) return undefined;
   const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
   const check = new Date(local);
   if (check.getUTCFullYear() !== Number(y) || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../model/arrays.js';
 /**
  * Layered ("Sugiyama-lite") layout for the HTML graph: callers above their dependencies, so every
  * dependency edge points down. Longest-path layering after dropping DFS back edges (cycles), then
@@ -29,7 +30,7 @@ export function layeredLayout(ids: readonly string[], edges: readonly LayoutEdge
     into[b]!.push(a);
   }
   const layer = longestPathLayers(out);
-  const top = Math.max(0, ...layer);
+  const top = maxOf(layer, 0);
   // Rows from the top: highest layer first, so dependencies flow down the page.
   const rows: number[][] = Array.from({ length: top + 1 }, () => []);
   for (let v = 0; v < n; v++) rows[top - layer[v]!]!.push(v);
@@ -83,7 +84,7 @@ function longestPathLayers(out: readonly number[][]): Int32Array {
 
 /** The page is landscape: wrap layers at the width whose bounding box is closest to 16:10. */
 export function rowWidth(layerSizes: readonly number[]): number {
-  const widest = Math.max(1, ...layerSizes);
+  const widest = maxOf(layerSizes, 1);
   let best = widest;
   let bestScore = Infinity;
   for (let k = Math.min(6, widest); k <= widest; k++) {
@@ -128,8 +129,8 @@ export function layoutQuality(pos: ReadonlyMap<string, Position>, edges: readonl
   return {
     crossings,
     upward: segs.filter(([a, b]) => b.y <= a.y).length,
-    width: xs.length ? Math.max(...xs) - Math.min(...xs) : 0,
-    height: ys.length ? Math.max(...ys) - Math.min(...ys) : 0,
+    width: xs.length ? maxOf(xs) - minOf(xs) : 0,
+    height: ys.length ? maxOf(ys) - minOf(ys) : 0,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unwritable } from '../model/files.js';
 
 export class ReportWriteError extends Error {
   override name = 'ReportWriteError';
@@ -37,6 +38,8 @@ export function prepareOutDir(dir: string): void {
 
 export function writeAtomic(dir: string, name: string, content: string): string {
   const target = join(dir, name);
+  const why = unwritable(target);
+  if (why) throw new ReportWriteError(`cannot write "${target}": ${why}`);
   const temp = join(dir, `.${name}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, content);

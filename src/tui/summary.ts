@@ -7,6 +7,7 @@ import { clock, num } from './context.js';
 import type { ExploreData } from './data.js';
 import { countStates } from './rows.js';
 import { clean, display } from './sanitize.js';
+import { maxOf, pushAll } from '../model/arrays.js';
 
 const MAX_TRANSITIONS = 60;
 
@@ -17,7 +18,7 @@ export function plainSummary(data: ExploreData): string {
   const a = view.audit;
   out.push(`audit: ${a.findings.length} findings, ${a.cycles.length} runtime cycles, ${a.toolingCycles.length} incident-tooling cycles`);
   const ps = view.priorities;
-  if (ps.length > 0) out.push('fix first:', ...ps.slice(0, 10).map((p) => `  ${p.rank}. ${clean(p.summary)}`));
+  if (ps.length > 0) pushAll(out, ['fix first:', ...ps.slice(0, 10).map((p) => `  ${p.rank}. ${clean(p.summary)}`)]);
   for (const t of a.toolingCycles.slice(0, 20)) out.push(`  tooling cycle: ${t.path.join(' → ')}`);
   if (!scenario || !view.replay) {
     out.push('no scenario: nothing to replay', '');
@@ -26,7 +27,7 @@ export function plainSummary(data: ExploreData): string {
   const tl = view.replay.timeline;
   out.push('', `scenario ${scenario.id} — ${clean(scenario.title)}`, `start ${formatIso(0, scenario.start)}, replay ends ${clock({ data }, view.endMin)} (+${formatDuration(Math.round(view.endMin))})`, '');
   out.push(`timeline (${num(tl.length)} state changes${tl.length > MAX_TRANSITIONS ? `, first ${MAX_TRANSITIONS}` : ''}):`);
-  const idW = Math.min(28, Math.max(8, ...tl.slice(0, MAX_TRANSITIONS).map((t) => t.service.length)));
+  const idW = Math.min(28, maxOf(tl.slice(0, MAX_TRANSITIONS).map((t) => t.service.length), 8));
   for (const t of tl.slice(0, MAX_TRANSITIONS)) {
     out.push(`  ${clock({ data }, t.atMin).padStart(9)}  ${t.service.padEnd(idW)}  ${t.from.padEnd(8)} → ${t.state.padEnd(8)}  ${clean(t.cause.text)}`);
   }

@@ -8,6 +8,7 @@ import { MERMAID_MAX_EDGES, mermaid } from './mermaid.js';
 import { num } from '../../model/numbers.js';
 import { duration, id, ids, table } from './md-parts.js';
 import { timelineSection } from './md-timeline.js';
+import { pushAll } from '../../model/arrays.js';
 
 const BLAST_ROWS = 15;
 
@@ -20,7 +21,7 @@ export function markdown(data: ReportData): string {
 
 function header(d: ReportData): string {
   const lines = [`# ${md(d.graph.title)}`, '', `Faultline report for graph ${id(d.graph.name)} (${md(d.graph.file)}).`, ''];
-  if (d.graph.sources.length > 0) lines.push('Sources:', '', ...d.graph.sources.map(source), '');
+  if (d.graph.sources.length > 0) pushAll(lines, ['Sources:', '', ...d.graph.sources.map(source), '']);
   return lines.join('\n');
 }
 
@@ -121,7 +122,7 @@ function cycles(d: ReportData): string {
     out.push(table(['Members', 'Cycle', 'Recovery deadlock'], d.cycles.map((c) => [String(c.members.length), c.path.map(id).join(' → '), c.deadlocks ? '**yes**' : 'no'])));
   }
   if (d.deadlocks.length > 0) {
-    out.push('## Recovery deadlocks in the replay', '', ...d.deadlocks.map((x) => `- ${x.clock}: ${x.cycle.map(id).join(' → ')}`), '');
+    pushAll(out, ['## Recovery deadlocks in the replay', '', ...d.deadlocks.map((x) => `- ${x.clock}: ${x.cycle.map(id).join(' → ')}`), '']);
   }
   return out.join('\n');
 }

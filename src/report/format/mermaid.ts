@@ -6,6 +6,7 @@
  */
 import { mermaidId, mermaidLabel } from '../escape.js';
 import type { EdgeView, ReportData } from '../types.js';
+import { pushAll } from '../../model/arrays.js';
 
 /** GitHub's Mermaid refuses diagrams beyond its default edge limit. */
 export const MERMAID_MAX_EDGES = 500;
@@ -31,7 +32,7 @@ export function mermaid(data: ReportData): string {
     lines.push(`  ${mermaidId(s.id)}["${mermaidLabel(title)}"]`);
   }
   for (const e of data.edges) lines.push(`  ${mermaidId(e.from)} ${arrow(e)} ${mermaidId(e.to)}`);
-  lines.push(...CLASSES.map((c) => `  ${c}`));
+  pushAll(lines, CLASSES.map((c) => `  ${c}`));
   for (const state of ['ok', 'degraded', 'down'] as const) {
     const ids = data.services.filter((s) => s.worst === state).map((s) => mermaidId(s.id));
     if (ids.length > 0) lines.push(`  class ${ids.join(',')} ${state}`);
