@@ -1,12 +1,13 @@
-/** `faultline report FILE… [--scenario ID] [--format md,json,html,mermaid,dot] [--out DIR]`. */
-import { basename, extname } from 'node:path';
+/** `faultline report FILE… [--scenario ID|all] [--format md,json,html,mermaid,dot] [--out DIR]`. */
 import { InputError } from '../model/diagnostic.js';
-import { loadFile } from '../model/load.js';
+import { loadFile, STDIN_NAME } from '../model/load.js';
+import type { Model } from '../model/types.js';
 import { didYouMean } from '../model/suggest.js';
 import { FORMAT_NAMES, isFormatName, renderReports, type FormatName } from '../report/index.js';
 import { gatherInputs } from '../report/inputs.js';
 import { ReportWriteError, prepareOutDir, writeAtomic } from '../report/write.js';
 import { EXIT, UsageError, type Command } from './command.js';
+import { reportBase, reportBases } from './report-names.js';
 
 function parseFormats(value: string): FormatName[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -23,14 +24,15 @@ function parseFormats(value: string): FormatName[] {
 const command: Command = {
   name: 'report',
   graphArgs: true,
-  usage: 'faultline report FILE… [--scenario ID] [--format md,json,html,mermaid,dot] [--out DIR]',
+  usage: 'faultline report FILE|DIR|-… [--scenario ID|all] [--format md,json,html,mermaid,dot] [--out DIR]',
   options: {
     scenario: { type: 'string' },
     format: { type: 'string', default: FORMAT_NAMES.join(',') },
     out: { type: 'string', default: 'reports' },
   },
   optionHelp: [
-    '--scenario ID   scenario to replay (default: the graph\'s first)',
+    '--scenario ID   scenario to replay, or all (default: all; a graph with several scenarios',
+    '                gets one set of files per scenario, NAME.SCENARIO.md …)',
     `--format LIST   comma-separated, any of ${FORMAT_NAMES.join(',')} (default: all)`,
     '--out DIR       output directory, created if missing (default: reports)',
   ],
@@ -41,26 +43,24 @@ const command: Command = {
   run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
     const formats = parseFormats(String(values.format));
-    const scenario = values.scenario === undefined ? undefined : String(values.scenario);
+    const scenario = values.scenario === undefined ? 'all' : String(values.scenario);
     const out = String(values.out);
     const loaded = files.map((file) => {
       const r = loadFile(file);
       if (!r.model) throw new InputError(r.errors);
-      if (scenario !== undefined && !r.model.scenarios.some((s) => s.id === scenario)) {
-        const ids = r.model.scenarios.map((s) => s.id);
-        const hint = didYouMean(scenario, ids);
-        throw new UsageError(`${file}: no scenario "${scenario}"${hint ? ` (${hint})` : ''}; scenarios: ${ids.join(', ') || 'none'}`);
-      }
-      return { file, model: r.model };
+      return { file, model: r.model, scenarios: scenariosToReport(r.model, file, scenario) };
     });
+    const bases = reportBases(loaded.map((l) => ({ file: l.file, graphName: l.model.name })));
     try {
       prepareOutDir(out);
-      for (const { file, model } of loaded) {
-        const base = basename(file, extname(file));
-        for (const f of renderReports(gatherInputs(model, file, scenario), formats, base)) {
-          io.out(`${writeAtomic(out, f.name, f.content)}\n`);
+      loaded.forEach(({ file, model, scenarios }, i) => {
+        for (const id of scenarios) {
+          const base = reportBase(bases[i]!, id, model.scenarios.length);
+          for (const f of renderReports(gatherInputs(model, file === '-' ? STDIN_NAME : file, id), formats, base)) {
+            io.out(`${writeAtomic(out, f.name, f.content)}\n`);
+          }
         }
-      }
+      });
     } catch (e) {
       if (e instanceof ReportWriteError) {
         io.err(`faultline report: ${e.message}\n`);
@@ -73,3 +73,12 @@ const command: Command = {
 };
 
 export default command;
+
+/** `all` (the default): every scenario, or none for a graph without; else the one named, if the graph has it. */
+function scenariosToReport(model: Model, file: string, wanted: string): (string | undefined)[] {
+  const ids = model.scenarios.map((s) => s.id);
+  if (wanted === 'all') return ids.length === 0 ? [undefined] : ids;
+  if (ids.includes(wanted)) return [wanted];
+  const hint = didYouMean(wanted, ids);
+  throw new UsageError(`${file}: no scenario "${wanted}"${hint ? ` (${hint})` : ''}; scenarios: ${ids.join(', ') || 'none'} (or --scenario all)`);
+}
