@@ -28,6 +28,7 @@ export function loadRules(file: string): RulesResult {
 export function parseRules(text: string, file: string): RulesResult {
   const parsed = parseSource(text, file);
   if (parsed.errors) return { errors: parsed.errors };
+  if (parsed.value.duplicates) return { errors: parsed.value.duplicates };
   const { json, locate } = parsed.value;
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(rulesSchema);
   if (!validator(json)) return { errors: diagnostics(validator.errors ?? [], locate, json) };

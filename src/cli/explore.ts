@@ -4,6 +4,7 @@
  * load ink or react (whose input hook throws without a TTY).
  */
 import { loadFile } from '../model/load.js';
+import { didYouMean } from '../model/suggest.js';
 import { InputError } from '../model/diagnostic.js';
 import { exploreData } from '../tui/data.js';
 import { createCleanup } from '../tui/cleanup.js';
@@ -24,7 +25,8 @@ const command: Command = {
     const scenarioId = values.scenario === undefined ? undefined : String(values.scenario);
     if (scenarioId !== undefined && !model.scenarios.some((s) => s.id === scenarioId)) {
       const known = model.scenarios.map((s) => s.id).join(', ') || 'none';
-      throw new UsageError(`no scenario "${scenarioId}" in ${files[0]} (scenarios: ${known})`);
+      const hint = didYouMean(scenarioId, model.scenarios.map((s) => s.id));
+      throw new UsageError(`no scenario "${scenarioId}" in ${files[0]}${hint ? ` (${hint})` : ''}; scenarios: ${known}`);
     }
     const data = exploreData(model, scenarioId);
     if (!io.isTTY || !process.stdin.isTTY) {

@@ -7,7 +7,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { formatSchema } from '../model/validate.js';
 import { prepareOutDir, writeAtomic, ReportWriteError } from '../report/write.js';
-import { EXIT, type Command } from './command.js';
+import { EXIT, UsageError, type Command } from './command.js';
+import { importedStarter } from './init-from.js';
 import { GRAPH_FILE, SCHEMA_FILE, starterGraph } from './starter.js';
 
 /** The graph's `name`: the directory's name made into an id, or `my-system`. */
@@ -18,39 +19,49 @@ export function graphName(dir: string): string {
 
 const command: Command = {
   name: 'init',
-  usage: 'faultline init [DIR]',
-  options: {},
+  usage: 'faultline init [DIR] | faultline init --from compose|k8s|backstage PATH [DIR]',
+  options: { from: { type: 'string' } },
   optionHelp: [
-    `DIR  where to write ${GRAPH_FILE} and ${SCHEMA_FILE} (default: the current directory; created if missing)`,
+    `DIR            where to write ${GRAPH_FILE} and ${SCHEMA_FILE} (default: the current directory; created if missing)`,
+    '--from FORMAT  start from an import of PATH (compose, k8s or backstage) instead of the example shop',
   ],
   examples: [
     'faultline init my-system',
+    'faultline init --from compose docker-compose.yml my-system',
     'faultline validate my-system/graph.yaml',
   ],
-  run(_values, positionals, io) {
-    if (positionals.length > 1) {
-      io.err('faultline init: takes at most one DIR\nUsage: faultline init [DIR]\n');
-      return EXIT.badInput;
+  run(values, positionals, io) {
+    const from = typeof values.from === 'string' ? values.from : undefined;
+    const max = from === undefined ? 1 : 2;
+    if (positionals.length > max || (from !== undefined && positionals.length === 0)) {
+      throw new UsageError(from === undefined ? 'takes at most one DIR' : '--from FORMAT takes PATH, then an optional DIR');
     }
-    const dir = positionals[0] ?? '.';
+    const dir = positionals[from === undefined ? 0 : 1] ?? '.';
     const targets = [GRAPH_FILE, SCHEMA_FILE].map((f) => `${dir.replace(/\/+$/, '') || '/'}/${f}`);
     const existing = targets.filter((t) => existsSync(t));
     if (existing.length > 0) {
       io.err(`faultline init: ${existing.map((t) => `"${t}"`).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing written (init never overwrites)\n`);
       return EXIT.badInput;
     }
+    let graph = starterGraph(graphName(dir));
+    if (from !== undefined) {
+      const imported = importedStarter(from, positionals[0]!, graphName(dir));
+      if (imported.messages.length > 0) io.err(imported.messages.join('\n') + '\n');
+      if (imported.text === undefined) return EXIT.badInput;
+      graph = imported.text;
+    }
     const written: string[] = [];
     try {
       prepareOutDir(dir);
       written.push(writeAtomic(dir, SCHEMA_FILE, JSON.stringify(formatSchema(), null, 2) + '\n'));
-      written.push(writeAtomic(dir, GRAPH_FILE, starterGraph(graphName(dir))));
+      written.push(writeAtomic(dir, GRAPH_FILE, graph));
     } catch (e) {
       if (!(e instanceof ReportWriteError)) throw e;
       for (const w of written) rmSync(w, { force: true }); // both files or neither
       io.err(`faultline init: ${e.message}\n`);
       return EXIT.badInput;
     }
-    io.out(`wrote ${targets[0]} (a starter graph) and ${targets[1]} (its JSON Schema, for editors)\n`
+    io.out(`wrote ${targets[0]} (${from === undefined ? 'a starter graph' : `imported from ${from} ${positionals[0]!}`}) and ${targets[1]} (its JSON Schema, for editors)\n`
       + `next: faultline validate ${targets[0]}\n`);
     return EXIT.ok;
   },

@@ -1,14 +1,16 @@
-/** `faultline report FILE… [--scenario ID] [--format md,json,html,mermaid,dot] [--out DIR]`. */
-import { basename, extname, join } from 'node:path';
+/** `faultline report FILE… [--scenario ID|all] [--format md,json,html,mermaid,dot] [--out DIR]`. */
+import { join } from 'node:path';
 import { InputError } from '../model/diagnostic.js';
 import { unwritable } from '../model/files.js';
-import { loadFile } from '../model/load.js';
+import { loadFile, STDIN_NAME } from '../model/load.js';
 import { sanitize } from '../model/sanitize.js';
+import type { Model } from '../model/types.js';
 import { didYouMean } from '../model/suggest.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, renderReports, type FormatName } from '../report/index.js';
 import { gatherInputs } from '../report/inputs.js';
 import { ReportWriteError, prepareOutDir, writeAtomic } from '../report/write.js';
 import { EXIT, UsageError, type Command } from './command.js';
+import { reportBase, reportBases } from './report-names.js';
 
 function parseFormats(value: string): FormatName[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -25,14 +27,15 @@ function parseFormats(value: string): FormatName[] {
 const command: Command = {
   name: 'report',
   graphArgs: true,
-  usage: 'faultline report FILE… [--scenario ID] [--format md,json,html,mermaid,dot] [--out DIR]',
+  usage: 'faultline report FILE|DIR|-… [--scenario ID|all] [--format md,json,html,mermaid,dot] [--out DIR]',
   options: {
     scenario: { type: 'string' },
     format: { type: 'string', default: FORMAT_NAMES.join(',') },
     out: { type: 'string', default: 'reports' },
   },
   optionHelp: [
-    '--scenario ID   scenario to replay (default: the graph\'s first)',
+    '--scenario ID   scenario to replay, or all (default: all; a graph with several scenarios',
+    '                gets one set of files per scenario, NAME.SCENARIO.md …)',
     `--format LIST   comma-separated, any of ${FORMAT_NAMES.join(',')} (default: all)`,
     '--out DIR       output directory, created if missing (default: reports)',
   ],
@@ -43,28 +46,24 @@ const command: Command = {
   run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
     const formats = parseFormats(String(values.format));
-    const scenario = values.scenario === undefined ? undefined : String(values.scenario);
+    const scenario = values.scenario === undefined ? 'all' : String(values.scenario);
     const out = String(values.out);
     const loaded = files.map((file) => {
       const r = loadFile(file);
       if (!r.model) throw new InputError(r.errors);
-      if (scenario !== undefined && !r.model.scenarios.some((s) => s.id === scenario)) {
-        const ids = r.model.scenarios.map((s) => s.id);
-        const hint = didYouMean(scenario, ids);
-        throw new UsageError(`${file}: no scenario "${scenario}"${hint ? ` (${hint})` : ''}; scenarios: ${ids.join(', ') || 'none'}`);
-      }
-      return { file, model: r.model };
+      return { file, model: r.model, scenarios: scenariosToReport(r.model, file, scenario) };
     });
+    const bases = reportBases(loaded.map((l) => ({ file: l.file, graphName: l.model.name })));
     try {
       prepareOutDir(out);
       // Every target is checked before any is written: a directory or FIFO in the way of the
       // third file must not leave the first two written and the run failed.
-      const targets = loaded.flatMap(({ file }) => formats.map((f) => join(out, `${basename(file, extname(file))}.${FORMATS[f].extension}`)));
+      const jobs = loaded.flatMap(({ file, model, scenarios }, i) => scenarios.map((id) => ({ file, model, id, base: reportBase(bases[i]!, id, model.scenarios.length) })));
+      const targets = jobs.flatMap(({ base }) => formats.map((f) => join(out, `${base}.${FORMATS[f].extension}`)));
       const blocked = targets.flatMap((t) => { const why = unwritable(t); return why ? [`"${sanitize(t)}" ${why}`] : []; });
       if (blocked.length > 0) throw new ReportWriteError(`cannot write ${blocked.join('; ')}; nothing written`);
-      for (const { file, model } of loaded) {
-        const base = basename(file, extname(file));
-        for (const f of renderReports(gatherInputs(model, file, scenario), formats, base)) {
+      for (const { file, model, id, base } of jobs) {
+        for (const f of renderReports(gatherInputs(model, file === '-' ? STDIN_NAME : file, id), formats, base)) {
           io.out(`${writeAtomic(out, f.name, f.content)}\n`);
         }
       }
@@ -80,3 +79,12 @@ const command: Command = {
 };
 
 export default command;
+
+/** `all` (the default): every scenario, or none for a graph without; else the one named, if the graph has it. */
+function scenariosToReport(model: Model, file: string, wanted: string): (string | undefined)[] {
+  const ids = model.scenarios.map((s) => s.id);
+  if (wanted === 'all') return ids.length === 0 ? [undefined] : ids;
+  if (ids.includes(wanted)) return [wanted];
+  const hint = didYouMean(wanted, ids);
+  throw new UsageError(`${file}: no scenario "${wanted}"${hint ? ` (${hint})` : ''}; scenarios: ${ids.join(', ') || 'none'} (or --scenario all)`);
+}

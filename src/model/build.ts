@@ -24,6 +24,11 @@ export interface BuildResult {
   readonly errors: readonly Diagnostic[];
   /** Problems that do not stop the graph from loading (e.g. a `needs` that can have no effect). */
   readonly warnings?: readonly Diagnostic[];
+  /**
+   * With errors: the model as far as it could be built, only so that its patches can still be
+   * checked in the same run (check.ts). Never returned past checkDocument, never replayed.
+   */
+  readonly draft?: Model;
 }
 
 export function buildModel(doc: JsonObject, file: string, locate: Locator): BuildResult {
@@ -263,7 +268,6 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     return { kind: 'patch', patch: ev.patch ?? {} };
   }
 
-  if (errors.length > 0) return { errors, ...(warnings.length > 0 ? { warnings } : {}) };
   const model: Model = {
     file,
     name: String(doc.name),
@@ -274,6 +278,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     scenarios,
     doc,
   };
+  if (errors.length > 0) return { errors, ...(warnings.length > 0 ? { warnings } : {}), draft: model };
   return { model: freezeModel(model), errors, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 

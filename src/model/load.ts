@@ -25,6 +25,8 @@ export function loadFile(file: string): BuildResult {
 export function loadText(text: string, file: string, options: LoadOptions = {}): BuildResult {
   const parsed = parseSource(text, file, options);
   if (parsed.errors) return { errors: parsed.errors };
-  const result = checkDocument(parsed.value.json, file, parsed.value.locate);
-  return { ...result, errors: tidy(result.errors), ...(result.warnings ? { warnings: tidy(result.warnings) } : {}) };
+  const { model, ...result } = checkDocument(parsed.value.json, file, parsed.value.locate);
+  // Duplicate keys are errors, but every other problem of the file is reported with them.
+  const errors = tidy([...(parsed.value.duplicates ?? []), ...result.errors]);
+  return { ...(model && errors.length === 0 ? { model } : {}), errors, ...(result.warnings ? { warnings: tidy(result.warnings) } : {}) };
 }

@@ -40,6 +40,11 @@ export type Source<T> = { readonly value: T; readonly errors?: undefined } | { r
 export interface Located {
   readonly json: JsonValue;
   readonly locate: Locator;
+  /**
+   * Keys given twice in one mapping (the later value is kept). Errors, but the document is still
+   * checked further, so one run shows them together with every other problem.
+   */
+  readonly duplicates?: readonly Diagnostic[];
 }
 
 /**
@@ -109,11 +114,11 @@ export function parseSource(text: string, file: string, options: LoadOptions = {
   // Most files are plain block YAML or JSON: read them directly. Anything else, and every syntax
   // problem, goes to the yaml library below, which locates each diagnostic.
   const fast = options.reader === 'yaml' ? undefined : readYamlSubset(text);
-  if (fast && fast.duplicates.length > 0) {
+  if (fast) {
     const pos = offsetPosition(file, fast.text);
-    return { errors: tidy(fast.duplicates.map((d): Diagnostic => ({ ...pos(d.offset), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', d.key) }))) };
+    const duplicates = tidy(fast.duplicates.map((d): Diagnostic => ({ ...pos(d.offset), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', d.key) })));
+    return { value: { json: fast.value, locate: offsetLocator(file, fast.text, fast.offsets), ...(duplicates.length > 0 ? { duplicates } : {}) } };
   }
-  if (fast) return { value: { json: fast.value, locate: offsetLocator(file, fast.text, fast.offsets) } };
   return parseWithLibrary(text, file);
 }
 
@@ -134,9 +139,13 @@ function parseWithLibrary(text: string, file: string): Source<Located> {
     if (e instanceof RangeError) return fileError(file, 'the document is nested too deeply to read');
     throw e;
   }
-  const syntax: Diagnostic[] = doc.errors.map((e) => ({ ...at(e.pos[0]), severity: 'error', ...yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1])) }));
-  if (syntax.length === 0) pushAll(syntax, duplicateKeys(doc).map((key): Diagnostic => ({ ...at(key.range![0]), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', String(key.value)) })));
+  // A tab in indentation throws the parser off for the rest of the block: report the tabs, one
+  // error per line, and none of the errors they cause.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  const shown = tabs.length > 0 ? tabs.filter((e, i) => i === 0 || at(e.pos[0]).line !== at(tabs[i - 1]!.pos[0]).line) : doc.errors;
+  const syntax: Diagnostic[] = shown.map((e) => ({ ...at(e.pos[0]), severity: 'error', ...yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1])) }));
   if (syntax.length > 0) return { errors: tidy(syntax) };
+  const duplicates = tidy(duplicateKeys(doc).map((key): Diagnostic => ({ ...at(key.range![0]), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', String(key.value)) })));
   let json: unknown;
   try {
     json = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -145,7 +154,7 @@ function parseWithLibrary(text: string, file: string): Source<Located> {
     if (!/alias/i.test((e as Error).message)) throw e;
     return { errors: [{ ...firstAlias(doc, at, file), severity: 'error', message: `aliases expand to too many nodes (over ${MAX_ALIASES}): refusing a possible alias bomb`, hint: 'write the repeated parts out, or use fewer nested aliases' }] };
   }
-  return { value: { json: json as JsonValue, locate: yamlLocator(file, doc, lines) } };
+  return { value: { json: json as JsonValue, locate: yamlLocator(file, doc, lines), ...(duplicates.length > 0 ? { duplicates } : {}) } };
 }
 
 function yamlMessage(code: string, message: string, source: string): { message: string; hint?: string } {
@@ -153,6 +162,7 @@ function yamlMessage(code: string, message: string, source: string): { message: 
     case 'DUPLICATE_KEY': return { message: `duplicate key ${quote(source.trim())}`, hint: 'each key may appear once in a mapping; merge the two entries' };
     case 'MULTIPLE_DOCS': return { message: 'the file holds several YAML documents', hint: 'a graph file is one document: remove the "---" separator or split the file' };
     case 'RESOURCE_EXHAUSTION': return { message: 'the document is nested too deeply to read' };
+    case 'TAB_AS_INDENT': return { message: 'a tab in the indentation', hint: 'YAML indents with spaces only; replace the tab with spaces' };
     default: return { message: `YAML syntax: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')}` };
   }
 }

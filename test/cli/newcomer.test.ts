@@ -73,6 +73,19 @@ describe('newcomer path', () => {
     expect(readFileSync(join(cwd, 'graph.yaml'), 'utf8')).toBe(before);
   });
 
+  test('init --from compose: the import with the guidance on top, valid; unknown formats are a usage error', () => {
+    const cwd = tempDir();
+    const r = cli(cwd, 'init', '--from', 'compose', resolve('test/fixtures/import/compose'), 'shop');
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(cwd, 'shop', 'graph.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./faultline.schema.json');
+    expect(text).toContain('# An import knows which services call which, not how they fail.');
+    expect(text).toMatch(/^ {2}auth:$/m);
+    expect(cli(cwd, 'validate', 'shop/graph.yaml')).toMatchObject({ code: 0, out: 'shop/graph.yaml: ok (8 services, 0 scenarios)\n' });
+    expect(cli(cwd, 'init', '--from', 'compose', resolve('test/fixtures/import/compose'), 'shop').code).toBe(2); // never overwrites
+    expect(cli(cwd, 'init', '--from', 'jaeger', 'x.json', 'other').err).toMatch(/--from takes compose, k8s, backstage/);
+  });
+
   test('the README "Model your own system" commands run as written', () => {
     const cwd = tempDir();
     const blocks = shellBlocks(readFileSync('README.md', 'utf8'), 'Model your own system');
