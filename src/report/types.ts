@@ -33,6 +33,8 @@ export interface ServiceView {
   readonly role: Role;
   readonly tier: Tier;
   readonly team?: string;
+  /** The service's `x-system` value: the larger system it belongs to (reports can group by it). */
+  readonly system?: string;
   readonly description?: string;
   readonly entrypoint: boolean;
   /** Incident tooling (a tooling role or `supports`). */
