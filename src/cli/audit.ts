@@ -11,14 +11,17 @@ import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../an
 import { auditJson } from '../analysis/format-json.js';
 import { auditSarif } from '../analysis/format-sarif.js';
 import { auditText, summaryLine } from '../analysis/format-text.js';
+import { focusAudit } from '../analysis/focus.js';
 import { EXIT, UsageError, type Command } from './command.js';
+import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const command: Command = {
   name: 'audit',
-  usage: 'faultline audit FILE… [--rules FILE] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N]',
+  usage: 'faultline audit FILE… [--rules FILE] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N] [--focus SERVICE [--depth N]]',
   options: {
+    ...FOCUS_OPTIONS,
     rules: { type: 'string' },
     format: { type: 'string', default: 'text' },
     baseline: { type: 'string' },
@@ -31,6 +34,7 @@ const command: Command = {
     '--baseline FILE        findings recorded in FILE are known: they neither print nor fail',
     '--write-baseline FILE  record the current findings in FILE (exit 0 unless input is bad)',
     '--top N                blast-radius rows in tables, and JSON member lists on graphs > 1,000 services (default 20)',
+    ...FOCUS_HELP,
   ],
   examples: [
     'faultline audit graphs/aws-kinesis-2020.yaml',
@@ -76,7 +80,10 @@ const command: Command = {
       // Progress only on a terminal, on stderr, and only where it is worth showing.
       const progress = io.isTTY && loaded.model.services.length > 5000
         ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
-      const a = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });
+      const focus = focusOf(loaded.model, file, values);
+      const whole = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });
+      const a = focus ? focusAudit(whole, focus) : whole;
+      if (focus && format === 'text') io.out(`focus: ${focus.focus} and its dependencies and dependents within ${focus.depth} hop${focus.depth === 1 ? '' : 's'}: ${focus.members.length} of ${loaded.model.services.length} services (the audit ran on all)\n`);
       if (progress) io.err('\r\u001b[2K');
       all.push(...a.findings);
       const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };

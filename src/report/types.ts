@@ -56,6 +56,8 @@ export interface EdgeView {
   readonly for?: string;
   /** The edge lies on an incident-tooling cycle path found by the audit. */
   readonly toolingCycle: boolean;
+  /** In a grouped diagram: how many service edges this group edge stands for. */
+  readonly count?: number;
 }
 
 export interface CauseView {
@@ -137,6 +139,10 @@ export interface WhatIfRow {
 
 export interface ReportData {
   readonly formatVersion: number;
+  /** Set by `--focus`: the report shows only this neighbourhood (the analyses ran on the whole graph). */
+  readonly focus?: { readonly service: string; readonly depth: number; readonly services: number; readonly of: number };
+  /** Set by `--group` on the diagrams (Mermaid, DOT): each service stands for a team or system. */
+  readonly grouped?: { readonly by: 'team' | 'system'; readonly services: number };
   readonly graph: { readonly name: string; readonly title: string; readonly file: string; readonly sources: readonly string[] };
   readonly scenario: { readonly id: string; readonly title: string; readonly start: string; readonly endMin: number; readonly endClock: string } | null;
   readonly summary: Summary;
