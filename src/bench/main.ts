@@ -10,6 +10,7 @@ const AREAS: Record<string, () => Promise<{ bench(b: Bench): void | Promise<void
   import: () => import('./import.js'),
   replay: () => import('./replay.js'),
   report: () => import('./report.js'),
+  html: () => import('./html.js'),
   audit: () => import('./audit.js'),
   spread: () => import('./spread.js'),
 };

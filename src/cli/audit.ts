@@ -21,6 +21,8 @@ import { EXIT, UsageError, type Command } from './command.js';
 import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
 import { pushAll } from '../model/arrays.js';
+import { focusAudit } from '../analysis/focus.js';
+import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
 
 /** A baseline lists findings by key: a few MB would already be millions of them. */
 const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
@@ -29,8 +31,9 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const command: Command = {
   name: 'audit',
   graphArgs: true,
-  usage: 'faultline audit FILE|DIR|-… [--rules FILE|--no-rules] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N] [--suggest] [--write-whatifs SCENARIO]',
+  usage: 'faultline audit FILE|DIR|-… [--rules FILE|--no-rules] [--format text|json|sarif] [--baseline FILE] [--write-baseline FILE] [--top N] [--suggest] [--write-whatifs SCENARIO] [--focus SERVICE [--depth N]]',
   options: {
+    ...FOCUS_OPTIONS,
     rules: { type: 'string' },
     'no-rules': { type: 'boolean' },
     format: { type: 'string', default: 'text' },
@@ -50,6 +53,7 @@ const command: Command = {
     '--top N                blast-radius rows in tables, and JSON member lists on graphs > 1,000 services (default 20)',
     '--suggest              search remediations, each verified by re-auditing the patched graph (text, and `remediations` in JSON)',
     '--write-whatifs ID     add the suggested remediations to scenario ID\'s whatIfs in the (single) FILE, comments kept',
+    ...FOCUS_HELP,
   ],
   examples: [
     'faultline audit graphs/aws-kinesis-2020.yaml',
@@ -103,7 +107,10 @@ const command: Command = {
       // Progress only on a terminal, on stderr, and only where it is worth showing.
       const progress = io.isTTY && loaded.model.services.length > 5000
         ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
-      const a = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });
+      const focus = focusOf(loaded.model, file, values);
+      const whole = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });
+      const a = focus ? focusAudit(whole, focus) : whole;
+      if (focus && format === 'text') io.out(`focus: ${focus.focus} and its dependencies and dependents within ${focus.depth} hop${focus.depth === 1 ? '' : 's'}: ${focus.members.length} of ${loaded.model.services.length} services (the audit ran on all)\n`);
       if (progress) io.err('\r\u001b[2K');
       pushAll(all, a.findings);
       const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };

@@ -9,8 +9,10 @@ import { didYouMean } from '../model/suggest.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, renderReports, type FormatName } from '../report/index.js';
 import { gatherInputs } from '../report/inputs.js';
 import { ReportWriteError, prepareOutDir, writeAtomic } from '../report/write.js';
-import { EXIT, UsageError, type Command } from './command.js';
+import { EXIT, UsageError, type Command, type Values } from './command.js';
 import { reportBase, reportBases } from './report-names.js';
+import { GROUP_BYS, type GroupBy } from '../report/group.js';
+import { focusOf } from './focus.js';
 
 function parseFormats(value: string): FormatName[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -24,12 +26,22 @@ function parseFormats(value: string): FormatName[] {
   return [...new Set(names as FormatName[])];
 }
 
+function groupOf(values: Values): GroupBy | undefined {
+  if (values.group === undefined) return undefined;
+  const g = String(values.group);
+  if (!(GROUP_BYS as readonly string[]).includes(g)) throw new UsageError(`--group must be one of ${GROUP_BYS.join(', ')}, not "${sanitize(g)}"`);
+  return g as GroupBy;
+}
+
 const command: Command = {
   name: 'report',
   graphArgs: true,
-  usage: 'faultline report FILE|DIR|-… [--scenario ID|all] [--format md,json,html,mermaid,dot] [--out DIR]',
+  usage: 'faultline report FILE|DIR|-… [--scenario ID|all] [--format md,json,html,mermaid,dot] [--out DIR] [--focus SERVICE [--depth N]] [--group team|system]',
   options: {
     scenario: { type: 'string' },
+    focus: { type: 'string' },
+    depth: { type: 'string' },
+    group: { type: 'string' },
     format: { type: 'string', default: FORMAT_NAMES.join(',') },
     out: { type: 'string', default: 'reports' },
   },
@@ -38,10 +50,15 @@ const command: Command = {
     '                gets one set of files per scenario, NAME.SCENARIO.md …)',
     `--format LIST   comma-separated, any of ${FORMAT_NAMES.join(',')} (default: all)`,
     '--out DIR       output directory, created if missing (default: reports)',
+    '--focus SERVICE only SERVICE\'s dependencies and dependents within N hops (the analyses still see the whole graph)',
+    '--depth N       hops for --focus (default 2)',
+    '--group BY      team or system (x-system): one node per group in the Mermaid and DOT diagrams',
   ],
   examples: [
     'faultline report graphs/aws-kinesis-2020.yaml --format md,html',
     'faultline report graphs/*.yaml --out /tmp/reports',
+    'faultline report graphs/prod.yaml --focus checkout --depth 2 --format mermaid,md',
+    'faultline report graphs/prod.yaml --group team --format mermaid,dot',
   ],
   run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
@@ -51,19 +68,20 @@ const command: Command = {
     const loaded = files.map((file) => {
       const r = loadFile(file);
       if (!r.model) throw new InputError(r.errors);
-      return { file, model: r.model, scenarios: scenariosToReport(r.model, file, scenario) };
+      return { file, model: r.model, scenarios: scenariosToReport(r.model, file, scenario), focus: focusOf(r.model, file, values) };
     });
+    const group = groupOf(values);
     const bases = reportBases(loaded.map((l) => ({ file: l.file, graphName: l.model.name })));
     try {
       prepareOutDir(out);
       // Every target is checked before any is written: a directory or FIFO in the way of the
       // third file must not leave the first two written and the run failed.
-      const jobs = loaded.flatMap(({ file, model, scenarios }, i) => scenarios.map((id) => ({ file, model, id, base: reportBase(bases[i]!, id, model.scenarios.length) })));
+      const jobs = loaded.flatMap(({ file, model, scenarios, focus }, i) => scenarios.map((id) => ({ file, model, id, focus, base: reportBase(bases[i]!, id, model.scenarios.length) })));
       const targets = jobs.flatMap(({ base }) => formats.map((f) => join(out, `${base}.${FORMATS[f].extension}`)));
       const blocked = targets.flatMap((t) => { const why = unwritable(t); return why ? [`"${sanitize(t)}" ${why}`] : []; });
       if (blocked.length > 0) throw new ReportWriteError(`cannot write ${blocked.join('; ')}; nothing written`);
-      for (const { file, model, id, base } of jobs) {
-        for (const f of renderReports(gatherInputs(model, file === '-' ? STDIN_NAME : file, id), formats, base)) {
+      for (const { file, model, id, focus, base } of jobs) {
+        for (const f of renderReports(gatherInputs(model, file === '-' ? STDIN_NAME : file, id), formats, base, { ...(focus ? { focus } : {}), ...(group ? { group } : {}) })) {
           io.out(`${writeAtomic(out, f.name, f.content)}\n`);
         }
       }

@@ -85,12 +85,20 @@ function serviceViews(model: Model, run: ScenarioRun | undefined, timeline: read
     return {
       id: s.id, title: s.title, role: s.role, tier: s.tier,
       ...(s.team !== undefined ? { team: s.team } : {}),
+      ...systemOf(model, s.id),
       ...(s.description !== undefined ? { description: s.description } : {}),
       entrypoint: s.entrypoint, tooling: isTooling(s),
       ...(s.fleet ? { fleetNodes: s.fleet.nodes } : {}),
       worst, final: run?.replay.final[s.id] ?? 'ok', transitions: mine,
     };
   });
+}
+
+/** `x-system: NAME` on a service (a documented extension key): the system it belongs to, for grouping. */
+function systemOf(model: Model, id: string): { system?: string } {
+  const raw = (model.doc.services as Record<string, unknown> | undefined)?.[id];
+  const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)['x-system'] : undefined;
+  return typeof value === 'string' && value !== '' ? { system: value } : {};
 }
 
 function edges(model: Model, inputs: ReportInputs): EdgeView[] {

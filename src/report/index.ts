@@ -2,8 +2,11 @@
  * The report formats, picked from a map (adding one is one line), each a pure function of the
  * report data. `renderReports` returns file names and contents; writing them is write.ts's job.
  */
+import type { Neighbourhood } from '../analysis/neighbourhood.js';
 import { buildReportData } from './data.js';
 import { defuse } from './defuse.js';
+import { focusReportData } from './focus.js';
+import { groupedReportData, type GroupBy } from './group.js';
 import { dot } from './format/dot.js';
 import { htmlReport } from './format/html.js';
 import { json } from './format/json.js';
@@ -36,10 +39,18 @@ export interface RenderedFile {
   readonly content: string;
 }
 
+/** `--focus`/`--depth` (every format) and `--group` (the Mermaid and DOT diagrams). */
+export interface ReportView {
+  readonly focus?: Neighbourhood;
+  readonly group?: GroupBy;
+}
+
 /** `<graph basename>.<extension>` for each format, in the order asked. */
-export function renderReports(inputs: ReportInputs, formats: readonly FormatName[], baseName: string): RenderedFile[] {
-  const data = defuse(buildReportData(inputs));
-  return formats.map((f) => ({ name: `${baseName}.${FORMATS[f].extension}`, content: FORMATS[f].render(data) }));
+export function renderReports(inputs: ReportInputs, formats: readonly FormatName[], baseName: string, view: ReportView = {}): RenderedFile[] {
+  const full = defuse(buildReportData(inputs));
+  const data = view.focus ? focusReportData(full, view.focus) : full;
+  const diagram = view.group ? groupedReportData(data, view.group) : data;
+  return formats.map((f) => ({ name: `${baseName}.${FORMATS[f].extension}`, content: FORMATS[f].render(f === 'mermaid' || f === 'dot' ? diagram : data) }));
 }
 
 export { buildReportData } from './data.js';

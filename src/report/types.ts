@@ -36,6 +36,8 @@ export interface ServiceView {
   readonly role: Role;
   readonly tier: Tier;
   readonly team?: string;
+  /** The service's `x-system` value: the larger system it belongs to (reports can group by it). */
+  readonly system?: string;
   readonly description?: string;
   readonly entrypoint: boolean;
   /** Incident tooling (a tooling role or `supports`). */
@@ -57,6 +59,8 @@ export interface EdgeView {
   readonly for?: string;
   /** The edge lies on an incident-tooling cycle path found by the audit. */
   readonly toolingCycle: boolean;
+  /** In a grouped diagram: how many service edges this group edge stands for. */
+  readonly count?: number;
 }
 
 export interface CauseView {
@@ -138,6 +142,10 @@ export interface WhatIfRow {
 
 export interface ReportData {
   readonly formatVersion: number;
+  /** Set by `--focus`: the report shows only this neighbourhood (the analyses ran on the whole graph). */
+  readonly focus?: { readonly service: string; readonly depth: number; readonly services: number; readonly of: number };
+  /** Set by `--group` on the diagrams (Mermaid, DOT): each service stands for a team or system. */
+  readonly grouped?: { readonly by: 'team' | 'system'; readonly services: number };
   readonly graph: { readonly name: string; readonly title: string; readonly file: string; readonly sources: readonly string[] };
   readonly scenario: { readonly id: string; readonly title: string; readonly start: string; readonly endMin: number; readonly endClock: string } | null;
   readonly summary: Summary;

@@ -13,7 +13,7 @@ function edgeAttrs(e: EdgeView): string {
   if (e.type === 'soft') attrs.push('style=dashed');
   if (e.type === 'async') attrs.push('style=dotted');
   if (e.type === 'buffered') attrs.push('style=bold');
-  const label = [e.type === 'hard' ? '' : e.type, e.anyOf ? `anyOf ${e.anyOf}` : ''].filter(Boolean).join(', ');
+  const label = [e.count !== undefined ? `${e.count} edge${e.count === 1 ? '' : 's'}` : '', e.type === 'hard' ? '' : e.type, e.anyOf ? `anyOf ${e.anyOf}` : ''].filter(Boolean).join(', ');
   if (label) attrs.push(`label=${dotString(label)}`);
   if (e.for !== undefined) attrs.push(`tooltip=${dotString(e.for)}`);
   if (e.toolingCycle) attrs.push('color="#6a1b9a"', 'penwidth=2.5');

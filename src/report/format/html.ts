@@ -6,8 +6,9 @@
  */
 import { html, jsonForScript } from '../escape.js';
 import { htmlAssets, type HtmlAssets } from '../html/assets.js';
-import { layeredLayout } from '../layout.js';
-import type { ReportData } from '../types.js';
+import { groupedLayout } from '../group-layout.js';
+import { layeredLayout, type Position } from '../layout.js';
+import type { ReportData, ServiceView } from '../types.js';
 
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:";
 
@@ -24,14 +25,44 @@ export function pageData(d: ReportData) {
     initialMin: peakTime(d, times),
     eventTimes: times,
     services: d.services,
-    positions: Object.fromEntries(d.services.map((s) => {
-      const p = positions.get(s.id) ?? { x: 0, y: 0 };
-      return [s.id, [Math.round(p.x), Math.round(p.y)]];
-    })),
+    positions: rounded(d, positions),
+    ...grouping(d),
+    start: startService(d),
     edges: d.edges,
     timeline: d.timeline.map((t) => ({ atMin: t.atMin, service: t.service, state: t.state, cause: t.cause, chain: t.chain })),
     toolingCycles: d.toolingCycles,
   };
+}
+
+function rounded(d: ReportData, positions: ReadonlyMap<string, Position>): Record<string, [number, number]> {
+  return Object.fromEntries(d.services.map((s) => {
+    const p = positions.get(s.id) ?? { x: 0, y: 0 };
+    return [s.id, [Math.round(p.x), Math.round(p.y)]];
+  }));
+}
+
+/** Which field the page groups by: `x-system` when any service has one, else `team`, else none. */
+export function groupField(d: ReportData): 'system' | 'team' | null {
+  if (d.services.some((s) => s.system !== undefined)) return 'system';
+  return d.services.some((s) => s.team !== undefined) ? 'team' : null;
+}
+
+/** Group names (sorted), each service's group index (file order) and the grouped layout's positions. */
+function grouping(d: ReportData) {
+  const field = groupField(d);
+  if (!field) return { groupField: null };
+  const none = `(no ${field})`;
+  const nameOf = (s: ServiceView) => s[field] ?? none;
+  const names = [...new Set(d.services.map(nameOf))].sort();
+  const index = new Map(names.map((n, i) => [n, i]));
+  const byId = new Map(d.services.map((s) => [s.id, nameOf(s)]));
+  const positions = groupedLayout(d.services.map((s) => s.id), d.edges, (id) => byId.get(id)!);
+  return { groupField: field, groups: names, groupOf: d.services.map((s) => index.get(nameOf(s))!), groupPositions: rounded(d, positions) };
+}
+
+/** Where the page opens, zoomed in: the root cause, else the widest blast radius, else the first service. */
+function startService(d: ReportData): string | null {
+  return d.summary.rootCause?.service ?? d.blastRadius[0]?.service ?? d.services[0]?.id ?? null;
 }
 
 /** The first moment with the most services not ok: where the page opens. */
@@ -44,6 +75,22 @@ function peakTime(d: ReportData, times: readonly number[]): number {
     if (bad > best) { best = bad; bestAt = at; }
   }
   return bestAt;
+}
+
+/** Above this many edges the page draws only the selection's, the focus's and tooling-cycle edges until asked (client.js). */
+const LAZY_EDGES = 2000;
+
+/** Search, focus and grouping controls (grouping only when the graph has teams or systems). */
+function tools(d: ReportData): string {
+  const field = groupField(d);
+  const group = field ? `<label><input id="group" type="checkbox"> group by ${html(field)}</label>
+<button id="collapse-all" type="button">collapse groups</button><button id="expand-all" type="button">expand groups</button>` : '';
+  return `<div id="tools">
+<div id="searchbox"><input id="search" type="search" placeholder="Search id, title, team… ( / )" aria-label="search services" autocomplete="off" spellcheck="false"><ul id="search-results" hidden></ul></div>
+<label title="show only the selected service's dependencies and dependents within N hops"><input id="focus" type="checkbox"> focus on the selection</label>
+<label>hops <input id="depth" type="number" min="0" max="50" value="2"></label>
+${group}${d.edges.length > LAZY_EDGES ? `<label title="the selection's edges are always drawn"><input id="all-edges" type="checkbox"> all ${d.edges.length} edges</label>` : ''}
+</div>`;
 }
 
 /** A script body cannot contain `</script`; in JS source `<\/` means the same thing. */
@@ -73,7 +120,8 @@ ${assets.css}</style>
 <header>
 <h1>${html(d.graph.title)}</h1>
 <p>${facts.filter(Boolean).map(html).join(' · ')}</p>
-<p class="legend"><span>fill: <span class="state ok">ok</span> <span class="state degraded">degraded</span> <span class="state down">down</span></span><span>dashed border: incident tooling</span><span>purple edges: incident-tooling cycles</span><span>dashed edge: soft, dotted: async, thick: buffered</span></p>
+${tools(d)}
+<p class="legend"><span>fill: <span class="state ok">ok</span> <span class="state degraded">degraded</span> <span class="state down">down</span></span><span>dashed border: incident tooling</span><span>purple edges: incident-tooling cycles</span><span>dashed edge: soft, dotted: async, thick: buffered</span><span>callers above their dependencies; selection: <span class="to-dep">→ its dependencies</span> <span class="to-dependent">← its dependents</span></span></p>
 </header>
 <main>
 <div id="cy" aria-label="dependency graph"></div>

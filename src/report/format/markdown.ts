@@ -4,7 +4,7 @@
  */
 import { md, safeUrl } from '../escape.js';
 import type { ReportData } from '../types.js';
-import { MERMAID_MAX_EDGES, mermaid } from './mermaid.js';
+import { leftOutNote, mermaid } from './mermaid.js';
 import { num } from '../../model/numbers.js';
 import { duration, id, ids, table } from './md-parts.js';
 import { timelineSection } from './md-timeline.js';
@@ -129,8 +129,7 @@ function cycles(d: ReportData): string {
 
 function graph(d: ReportData): string {
   const legend = 'Coloured by each service\'s worst state in the replay: green ok, amber degraded, red down. Solid = hard, dotted = soft/async, thick = buffered; dashed border = incident tooling; purple edges lie on incident-tooling cycles.';
-  if (d.edges.length > MERMAID_MAX_EDGES) {
-    return `## Graph\n\n${d.services.length} services and ${d.edges.length} edges: too many for GitHub's Mermaid renderer; see the HTML report or the \`.mmd\` / \`.dot\` exports.\n`;
-  }
-  return `## Graph\n\n${legend}\n\n\`\`\`mermaid\n${mermaid(d)}\`\`\`\n`;
+  const note = leftOutNote(d);
+  const cut = note ? `\n\n**Not the whole graph:** ${note}. The HTML report and the \`.dot\` export have every service.` : '';
+  return `## Graph\n\n${legend}${cut}\n\n\`\`\`mermaid\n${mermaid(d)}\`\`\`\n`;
 }

@@ -1,7 +1,8 @@
 /**
  * The files the HTML report inlines: cytoscape's browser build from the installed package (so the
  * page needs no network) and the page's own script and styles, kept as real .js/.css files beside
- * this module's source. Read once per process.
+ * this module's source. The page script is several files run in one function scope, in order
+ * (client.js first, start.js last). Read once per process.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +14,8 @@ export interface HtmlAssets {
   readonly css: string;
 }
 
+const CLIENT_FILES = ['client.js', 'search.js', 'focus.js', 'groups.js', 'start.js'];
+
 let cached: HtmlAssets | undefined;
 
 export function htmlAssets(): HtmlAssets {
@@ -23,7 +26,7 @@ export function htmlAssets(): HtmlAssets {
   const own = (name: string) => readFileSync(new URL(`../../../src/report/html/${name}`, import.meta.url), 'utf8');
   cached = {
     cytoscape: readFileSync(join(dirname(cytoscapeMain), 'cytoscape.min.js'), 'utf8'),
-    client: own('client.js'),
+    client: `(function () {\n'use strict';\n${CLIENT_FILES.map(own).join('\n')}})();\n`,
     css: own('style.css'),
   };
   return cached;
