@@ -4,12 +4,19 @@
  * (observations of a service are taken in observed order). An observation whose matched transition
  * happens at a scenario event's instant and rests, through same-instant links only, on a cause of
  * kind `event` is an input (the scenario did it), not a prediction: it is left out of the score.
+ * A reaction (an event with `when`, `delay` or `waitsFor`) happens at a time the model predicts, so
+ * what it causes is scored. Milestone observations (`detected`, `communicated`) are matched to the
+ * replay's detection and first status-page post: always predictions.
  */
 import type { Fidelity, ObservationMatch, Replay } from './types.js';
+import { Operators } from './operators.js';
+
+/** How a milestone observation is named in the fidelity table (its `service` column). */
+export const MILESTONE_LABEL = { detected: '(detected)', communicated: '(first status post)' } as const;
 
 export function fidelity(replay: Replay): Fidelity {
   const { timeline, scenario } = replay;
-  const eventAt = new Set(scenario.events.map((e) => e.atMin));
+  const eventAt = new Set(scenario.events.filter((e) => !Operators.reacts(e)).map((e) => e.atMin));
   const isInput = (i: number): boolean => {
     let t = timeline[i]!;
     if (!eventAt.has(t.atMin)) return false;
@@ -39,6 +46,11 @@ export function fidelity(replay: Replay): Fidelity {
     cursor.set(o.service, found);
     const predictedMin = timeline[found]!.atMin;
     matches[i] = { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10, input: isInput(found) };
+  }
+  for (const o of scenario.milestones ?? []) {
+    const predictedMin = o.milestone === 'detected' ? replay.detectedAt : replay.communicatedAt;
+    const base = { service: MILESTONE_LABEL[o.milestone], state: 'ok' as const, milestone: o.milestone, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), loc: o.loc, input: false };
+    matches.push(predictedMin === undefined ? base : { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10 });
   }
   const scored = matches.filter((m) => m.predictedMin !== undefined && !m.input);
   const errors = scored.map((m) => Math.abs(m.errorMin!));

@@ -10,6 +10,10 @@
  *   nodes are busy or failed until a `stop` clears it: healthy = N − failed − ⌊I⌋;
  * - `stop` fails every node and clears the bad state; only a restart brings nodes back.
  * Scaling down removes failed nodes first.
+ * With a load model (`capacity`, see load.ts) the fleet also carries an offered load L, set at
+ * instants: it serves min(1, healthy·capacity/L) of it, and `perLoad` usage grows with the load
+ * per node L/max(1, healthy) (capped at capacity with `admission`), so fewer nodes means more load
+ * each — restarted nodes that would pass a limit under it fail again (the thundering herd).
  */
 import type { Fleet, Resource } from '../model/types.js';
 import { nodesOn, targetPeers } from './fleetsize.js';
@@ -42,6 +46,8 @@ export class FleetSim {
   restart: Restart | undefined;
   /** Bumped whenever the plan changes, so queued plans that went stale are skipped. */
   version = 0;
+  /** Offered load (capacity fleets only), set by the load pass at instants. */
+  load = 0;
   private scale: Scale | undefined;
   private tu = 0;
 
@@ -67,11 +73,26 @@ export class FleetSim {
     return nodesOn(this.scale, this.n, t);
   }
 
+  /** Load each node takes when `h` nodes are healthy (at least one node takes it all). */
+  loadPerNode(h = this.healthy()): number {
+    const c = this.spec.capacity;
+    if (c === undefined) return 0;
+    const each = this.load / Math.max(1, h);
+    return this.spec.admission === true ? Math.min(each, c) : each;
+  }
+
+  /** Usage of a resource at a whole peer count, with the current load per node. */
+  usage(r: Resource, peers: number): number {
+    return r.base + r.perPeer * peers + (r.perLoad ?? 0) * this.loadPerNode();
+  }
+
   /** The smallest whole peer count that passes some limit, and that resource (Infinity: never). */
   failingPeers(): { peers: number; resource?: Resource } {
     let best: { peers: number; resource?: Resource } = { peers: Infinity };
+    const perNode = this.loadPerNode();
     for (const r of this.spec.perNode) {
-      const peers = r.base > r.limit ? 0 : r.perPeer > 0 ? Math.max(0, Math.floor((r.limit - r.base) / r.perPeer) + 1) : Infinity;
+      const base = r.base + (r.perLoad ?? 0) * perNode;
+      const peers = base > r.limit ? 0 : r.perPeer > 0 ? Math.max(0, Math.floor((r.limit - base) / r.perPeer) + 1) : Infinity;
       if (peers < best.peers) best = { peers, resource: r };
     }
     return best;
@@ -90,8 +111,26 @@ export class FleetSim {
     return Math.max(0, this.n - this.failed - this.affected());
   }
 
-  capacity(): number {
+  /** Healthy-node fraction. */
+  healthyShare(): number {
     return this.n <= EPS ? 0 : this.healthy() / this.n;
+  }
+
+  /** Served share: the healthy fraction, or with a load model min(1, healthy·capacity/load). */
+  capacity(): number {
+    const c = this.spec.capacity;
+    if (c === undefined) return this.healthyShare();
+    const h = this.healthy();
+    if (h <= EPS) return 0;
+    return this.load <= EPS ? 1 : Math.min(1, (h * c) / this.load);
+  }
+
+  /** Served-share thresholds as healthy-node fractions (what restarts and spreads cross). */
+  private asHealthy(thresholds: readonly number[]): number[] {
+    const c = this.spec.capacity;
+    if (c === undefined || this.n <= EPS) return [...thresholds];
+    const per = this.load <= EPS ? 1 / this.n : this.load / (c * this.n);
+    return thresholds.map((x) => Math.max(1 / this.n, x * per)).filter((x) => x <= 1 + EPS);
   }
 
   /**
@@ -127,8 +166,9 @@ export class FleetSim {
   breach(): LimitBreach | undefined {
     const { peers, resource } = this.failingPeers();
     if (!resource || Math.floor(this.p + EPS) < peers || this.healthy() <= EPS) return undefined;
+    const usage = this.usage(resource, peers);
     this.failed = this.n;
-    return { resource, usage: resource.base + resource.perPeer * peers, peers, nodes: this.n };
+    return { resource, usage, peers, nodes: this.n };
   }
 
   startScale(t: number, to: number, overMin: number): void {
@@ -172,7 +212,8 @@ export class FleetSim {
    * The next instant after `t` at which something that matters happens: the scale ends, usage
    * passes a limit, or the healthy share reaches one of `thresholds` (ascending, in (0, 1]).
    */
-  nextEvent(t: number, thresholds: readonly number[]): number {
+  nextEvent(t: number, served: readonly number[]): number {
+    const thresholds = this.asHealthy(served);
     let next = Infinity;
     if (this.scale) next = Math.min(next, this.scale.t1);
     const over = this.over();
@@ -185,7 +226,7 @@ export class FleetSim {
     if (r && !over && this.failed > EPS) {
       if (this.scale) next = Math.min(next, Math.max(r.nextAt, t + EPS));
       else {
-        const c = this.capacity();
+        const c = this.healthyShare();
         const theta = thresholds.find((x) => x > c + EPS);
         if (theta !== undefined) {
           const needed = Math.ceil(theta * this.n - EPS) - this.healthy();
