@@ -215,7 +215,7 @@ export class FleetSim {
   nextEvent(t: number, served: readonly number[]): number {
     const thresholds = this.asHealthy(served);
     let next = Infinity;
-    if (this.scale) next = Math.min(next, this.scale.t1);
+    if (this.scale) next = Math.min(next, this.scale.t1, this.servedCrossing(t, served));
     const over = this.over();
     if (!over) next = Math.min(next, this.crossingAfter(t));
     const beta = this.spec.mesh?.spreadPerMinute;
@@ -233,6 +233,23 @@ export class FleetSim {
           next = Math.min(next, r.nextAt + (Math.max(1, Math.ceil(needed - EPS)) - 1) * r.intervalMin);
         }
       }
+    }
+    return next;
+  }
+
+  /**
+   * A capacity fleet during a scale: healthy nodes move linearly with N, so its served share
+   * (healthy·capacity/load) crosses each threshold at one solvable instant.
+   */
+  private servedCrossing(t: number, served: readonly number[]): number {
+    const c = this.spec.capacity;
+    const s = this.scale;
+    if (c === undefined || !s || s.to === s.from || this.load <= EPS) return Infinity;
+    let next = Infinity;
+    for (const theta of served) {
+      const nodes = (theta * this.load) / c + this.failed + this.affected();
+      const x = s.t0 + ((nodes - s.from) * (s.t1 - s.t0)) / (s.to - s.from);
+      if (x > t + EPS && x < s.t1) next = Math.min(next, x);
     }
     return next;
   }

@@ -97,3 +97,12 @@ describe('latch: damage that outlives the cause', () => {
     expect(lines(replay(g('+50m')))).toEqual(['10 a down event', '10 b down edge', '50 a ok event', '50 b ok recovered']);
   });
 });
+
+describe('capacity added over time', () => {
+  test('a scale of a capacity fleet crosses each served-share threshold at its solved instant', () => {
+    const m = graph('  web: { demand: { base: 800 }, fleet: { nodes: 2, capacity: 100 } }',
+      ev('{ at: "+10m", scale: { service: web, by: 8, over: 80m } }'));
+    // N(t) = 2 + (t − 10)/10: 400 served (50%) at t = 30, 800 (100%) at t = 70.
+    expect(lines(replay(m))).toEqual(['0 web down load', '30 web degraded recovered', '70 web ok recovered']);
+  });
+});
