@@ -108,7 +108,7 @@ export class Causes extends Wording {
     const lv = w.state[s]!;
     if (lv === 0) return released;
     const f = w.why[s]!;
-    if (f.kind === F.Fleet && released.kind === 'restart') return released;
+    if (f.kind === F.Fleet && (released.kind === 'restart' || released.text === this.fleetText(s))) return released;
     let rest: Reason;
     if (f.kind === F.Edge) {
       const e = this.edge(s, f);

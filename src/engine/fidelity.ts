@@ -38,7 +38,7 @@ export function fidelity(replay: Replay): Fidelity {
       const t = timeline[k]!;
       if (t.service === o.service && t.state === o.state && t.from !== t.state) { found = k; break; }
     }
-    const base = { service: o.service, state: o.state, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), loc: o.loc };
+    const base = { service: o.service, state: o.state, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), ...(o.fitted ? { fitted: o.fitted } : {}), loc: o.loc };
     if (found < 0) {
       matches[i] = { ...base, input: false };
       continue;
@@ -49,7 +49,7 @@ export function fidelity(replay: Replay): Fidelity {
   }
   for (const o of scenario.milestones ?? []) {
     const predictedMin = o.milestone === 'detected' ? replay.detectedAt : replay.communicatedAt;
-    const base = { service: MILESTONE_LABEL[o.milestone], state: 'ok' as const, milestone: o.milestone, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), loc: o.loc, input: false };
+    const base = { service: MILESTONE_LABEL[o.milestone], state: 'ok' as const, milestone: o.milestone, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), ...(o.fitted ? { fitted: o.fitted } : {}), loc: o.loc, input: false };
     matches.push(predictedMin === undefined ? base : { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10 });
   }
   const scored = matches.filter((m) => m.predictedMin !== undefined && !m.input);

@@ -116,6 +116,8 @@ export interface ObservationMatch {
   readonly errorMin?: number;
   /** Caused directly by a scenario event at that instant: an input, not a prediction. */
   readonly input: boolean;
+  /** The fitted [A] numbers the prediction rests on (declared in the graph). */
+  readonly fitted?: readonly string[];
   /** A milestone observation (then `service` is its label and `state` means nothing). */
   readonly milestone?: 'detected' | 'communicated';
   readonly note?: string;

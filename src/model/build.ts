@@ -198,7 +198,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       if (ob.milestone === undefined) return [];
       const path: JsonPath = [...at, 'observed', i];
       const milestone = ob.milestone as MilestoneObservation['milestone'];
-      return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: locate(path) }];
+      return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: locate(path) }];
     });
     const det = (s.detection ?? {}) as Obj;
     const com = (s.communication ?? {}) as Obj;
@@ -214,7 +214,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       checkRef(String(ob.service), [...path, 'service'], 'observed service');
       return [{
         atMin: time(ob.at, [...path, 'at']), service: String(ob.service), state: ob.state as State,
-        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: locate(path),
+        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: locate(path),
       }];
     });
     const whatIfs = entries(s.whatIfs).map(([wid, w]): WhatIf => ({
@@ -284,6 +284,10 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     doc,
   };
   return { model: deepFreeze(model), errors, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+function fitted(ob: Obj): { fitted?: string[] } {
+  return Array.isArray(ob.fitted) && ob.fitted.length > 0 ? { fitted: ob.fitted.map(String) } : {};
 }
 
 function entries(v: JsonValue | undefined): [string, JsonValue][] {
