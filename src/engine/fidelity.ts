@@ -52,6 +52,8 @@ export function fidelity(replay: Replay): Fidelity {
     const base = { service: MILESTONE_LABEL[o.milestone], state: 'ok' as const, milestone: o.milestone, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), ...(o.fitted ? { fitted: o.fitted } : {}), loc: o.loc, input: false };
     matches.push(predictedMin === undefined ? base : { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10 });
   }
+  // In file order: milestones sit among the state observations where the graph lists them.
+  matches.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
   const scored = matches.filter((m) => m.predictedMin !== undefined && !m.input);
   const errors = scored.map((m) => Math.abs(m.errorMin!));
   return {

@@ -26,7 +26,7 @@ export interface Settled {
   readonly held: readonly number[];
 }
 
-export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt: ReadonlySet<number>): Settled {
+export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt: ReadonlySet<number>, reseed: Iterable<number> = []): Settled {
   const before = new Map<number, Before>();
   const snap = (s: number) => {
     if (!before.has(s)) before.set(s, { state: w.state[s]!, raw: w.raw[s]!, why: w.why[s]!, rawWhy: w.rawWhy[s]! });
@@ -37,7 +37,10 @@ export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt:
   // Held services get re-decided every instant: release them and let step 3 re-hold them.
   // So are the services a recover event exempts: both go straight into the reset region.
   const candidates = new Set<number>(dirty);
-  const released = new Set<number>(exempt);
+  // `reseed`: services whose own factor improved (a fleet's load fell): they start the reset region
+  // even when a cycle through them would otherwise hold them at their level.
+  const released = new Set<number>([...exempt, ...reseed]);
+  for (const s of reseed) candidates.add(s);
   for (const s of w.heldSet) {
     snap(s);
     w.held[s] = 0;

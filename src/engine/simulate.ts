@@ -169,7 +169,7 @@ class Simulation implements Host {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const dirty = this.consequences(t, before, applied);
       if (dirty.size === 0) break;
-      const next = settle(w, dirty, false, NONE);
+      const next = settle(w, dirty, false, NONE, [...dirty].filter((s) => w.fleetLevel[s]! < (before.get(s)?.state ?? 0)));
       for (const [s, b] of next.before) if (!before.has(s)) before.set(s, b);
       held = next.held;
     }
