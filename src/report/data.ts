@@ -34,7 +34,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     edges: edges(model, inputs),
     findings: audit ? [...audit.findings] : [],
     timeline,
-    events: run ? eventRows(run.replay.scenario) : [],
+    events: run ? eventRows(run.replay.scenario, run.replay) : [],
     observations,
     fidelity: run && run.fidelity.total > 0 ? {
       matched: run.fidelity.matched, total: run.fidelity.total, inputs: run.fidelity.inputs,
@@ -48,6 +48,8 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     toolingCycles: audit ? [...audit.toolingCycles] : [],
     baseline: run?.baseline ? {
       serviceMinutesLost: run.baseline.serviceMinutesLost,
+      detectedClock: run.replay.detectedAt === undefined ? null : clock(run.replay.detectedAt),
+      toldClock: run.replay.communicatedAt === undefined ? null : clock(run.replay.communicatedAt),
       allOkMin: baseAllOk ?? null, allOkClock: baseAllOk === undefined ? null : clock(baseAllOk),
     } : null,
     whatIfs: run ? whatIfRows(run, clock) : [],
@@ -138,6 +140,8 @@ function whatIfRows(run: ScenarioRun, clock: (m: number) => string): WhatIfRow[]
       rank: w.rank, id: w.id, title: w.title, prevented: w.prevented, affected: [...w.affected].sort(),
       allOkMin: w.allOkMin ?? null, allOkClock: w.allOkMin === undefined ? null : clock(w.allOkMin),
       serviceMinutesLost: w.serviceMinutesLost, toolingUsable: w.toolingUsable,
+      detectedClock: w.detectedAt === undefined ? null : clock(w.detectedAt),
+      toldClock: w.communicatedAt === undefined ? null : clock(w.communicatedAt),
     }));
 }
 

@@ -22,6 +22,7 @@ export function observationRows(fidelity: Fidelity, start: ScenarioStart): Obser
       ...(predicted !== undefined ? { predictedMin: predicted, predictedClock: formatClock(predicted, start) } : {}),
       ...(o.errorMin !== undefined ? { errorMin: o.errorMin } : predicted !== undefined ? { errorMin: predicted - o.observedMin } : {}),
       input: o.input,
+      ...(o.milestone ? { milestone: o.milestone } : {}),
       ...(inOrder !== undefined ? { inOrder } : {}),
     };
   });
