@@ -4,7 +4,7 @@
  * `communication.posting`, twice that when the tool is degraded then (an impaired failover, a
  * slower backup path). No status-page service, or no detection: never.
  */
-import type { Model, Scenario, State } from '../model/types.js';
+import { DEFAULT_DETECTION, type Model, type Scenario, type State } from '../model/types.js';
 import type { Transition } from './types.js';
 
 export function communicatedAt(model: Model, scenario: Scenario, timeline: readonly Transition[], detectedAt: number | undefined): number | undefined {
@@ -16,7 +16,7 @@ export function communicatedAt(model: Model, scenario: Scenario, timeline: reado
     const usable = [...state.values()].filter((s) => s !== 'down');
     return usable.includes('ok') ? 'ok' : usable.length > 0 ? 'degraded' : undefined;
   };
-  const post = (at: number, s: State) => at + scenario.detection.postingMin * (s === 'ok' ? 1 : 2);
+  const post = (at: number, s: State) => at + (scenario.detection ?? DEFAULT_DETECTION).postingMin * (s === 'ok' ? 1 : 2);
   let i = 0;
   for (; i < timeline.length && timeline[i]!.atMin <= detectedAt + 1e-9; i++) {
     const t = timeline[i]!;

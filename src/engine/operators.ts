@@ -6,7 +6,7 @@
  * time from detection (never before its `at`), then waits `delay`, then waits until every service
  * of `waitsFor` is ok; it happens at the first instant all of that holds.
  */
-import type { Scenario, ScenarioEvent } from '../model/types.js';
+import { DEFAULT_DETECTION, type Scenario, type ScenarioEvent } from '../model/types.js';
 import type { Slots } from './compile.js';
 import type { Agenda } from './queue.js';
 import type { World } from './world.js';
@@ -34,7 +34,7 @@ export class Operators {
 
   /** A reaction: its time is not the script's but comes from detection, a delay or tools. */
   static reacts(ev: ScenarioEvent): boolean {
-    return ev.when !== undefined || ev.delayMin > 0 || ev.waitsFor !== undefined;
+    return ev.when !== undefined || (ev.delayMin ?? 0) > 0 || ev.waitsFor !== undefined;
   }
 
   /** Whether scenario event `i`, due at `t`, happens now (else it is rescheduled or parked). */
@@ -48,8 +48,8 @@ export class Operators {
         return false;
       }
       this.stage.set(i, (st = Stage.Delayed));
-      if (ev.delayMin > 0) {
-        this.agenda.push(t + ev.delayMin, 'scenario', '', i);
+      if ((ev.delayMin ?? 0) > 0) {
+        this.agenda.push(t + ev.delayMin!, 'scenario', '', i);
         return false;
       }
     }
@@ -65,7 +65,7 @@ export class Operators {
 
   /** After an instant settled: new failures start the detection clock; tools that are back release waiting events. */
   afterInstant(t: number, becameNotOk: readonly number[]): void {
-    const { seenMin, blindMin } = this.scenario.detection;
+    const { seenMin, blindMin } = this.scenario.detection ?? DEFAULT_DETECTION;
     if (this.detectedAt === undefined) {
       for (const s of becameNotOk) {
         const at = t + (this.watched(s) ? seenMin : blindMin);

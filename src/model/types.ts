@@ -148,7 +148,7 @@ export interface ScenarioEvent {
   /** `detected`: the clock starts at detection (a reaction), never before `atMin`. */
   readonly when?: 'detected';
   /** Reaction time added to `atMin` (or to detection). Default 0. */
-  readonly delayMin: number;
+  readonly delayMin?: number;
   /** The action happens at the first instant every listed service is ok (tools it needs). */
   readonly waitsFor?: readonly string[];
   readonly loc: Location;
@@ -162,6 +162,9 @@ export interface MilestoneObservation {
   readonly fitted?: readonly string[];
   readonly loc: Location;
 }
+
+/** Detection 5m when watched, 30m blind; first post 15m. */
+export const DEFAULT_DETECTION: Detection = { seenMin: 5, blindMin: 30, postingMin: 15 };
 
 export interface Detection {
   /** Minutes to detect a failure an ok monitoring service watches. Default 5. */
@@ -203,8 +206,9 @@ export interface Scenario {
   readonly events: readonly ScenarioEvent[];
   readonly observed: readonly Observation[];
   /** Observed milestones (detection, first status-page post), in file order. */
-  readonly milestones: readonly MilestoneObservation[];
-  readonly detection: Detection;
+  readonly milestones?: readonly MilestoneObservation[];
+  /** Default DEFAULT_DETECTION. */
+  readonly detection?: Detection;
   readonly whatIfs: readonly WhatIf[];
   readonly loc: Location;
 }

@@ -36,7 +36,7 @@ export function eventRows(scenario: Scenario, replay?: Replay): EventRow[] {
 function reaction(e: ScenarioEvent): string {
   const parts = [
     ...(e.when === 'detected' ? ['after detection'] : []),
-    ...(e.delayMin > 0 ? [`+${formatDuration(e.delayMin)}`] : []),
+    ...((e.delayMin ?? 0) > 0 ? [`+${formatDuration(e.delayMin!)}`] : []),
     ...(e.waitsFor ? [`waits for ${e.waitsFor.join(', ')}`] : []),
   ];
   return parts.length > 0 ? `reaction: ${parts.join(', ')}` : '';
