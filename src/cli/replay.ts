@@ -174,7 +174,7 @@ function fidelityText(f: Fidelity, start: ScenarioStart): string {
   const rows = f.observations.map((o) => {
     const predicted = o.predictedMin === undefined ? 'never' : formatClock(o.predictedMin, start);
     const error = o.predictedMin === undefined ? 'UNMATCHED' : o.input ? 'input' : `${o.errorMin! > 0 ? '+' : ''}${o.errorMin!.toFixed(1)}m`;
-    return `  ${formatClock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${o.state.padEnd(8)}  ${sanitize(o.note ?? '')}\n`;
+    return `  ${formatClock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${(o.milestone ? '—' : o.state).padEnd(8)}  ${sanitize(o.note ?? '')}${o.fitted ? ` — rests on fitted ${sanitize(o.fitted.join(', '))}` : ''}\n`;
   });
   return `Fidelity vs observed: ${f.matched} predictions, ${f.inputs} input${f.inputs === 1 ? "" : "s"} (caused by a scenario event, not scored), ${f.unmatched.length} unmatched`
     + ` — max error ${f.maxErrorMinutes.toFixed(1)} min, mean ${f.meanErrorMinutes.toFixed(1)} min, order ${f.orderAgrees ? 'agrees' : 'DIFFERS'}\n`
@@ -186,9 +186,10 @@ function whatIfText(r: WhatIfResult, start: ScenarioStart): string {
   const width = maxOf(r.outcomes.map((o) => o.id.length), 8);
   const row = (rank: string, o: WhatIfOutcome) =>
     `  ${rank.padStart(2)}  ${o.id.padEnd(width)}  ${(o.prevented ? 'yes' : 'no').padEnd(9)}  ${(o.allOkMin === undefined ? 'never' : o.allOkMin === 0 && o.affected.length === 0 ? 'always' : formatClock(o.allOkMin, start)).padEnd(9)}`
-    + `  ${String(o.serviceMinutesLost).padStart(9)}  ${String(o.affected.length).padStart(8)}  ${o.toolingUsable ? 'yes' : `no (${o.toolingDown.join(', ')})`}\n`;
+    + `  ${String(o.serviceMinutesLost).padStart(9)}  ${String(o.affected.length).padStart(8)}  ${clockOr(o.detectedAt)}  ${clockOr(o.communicatedAt)}  ${o.toolingUsable ? 'yes' : `no (${o.toolingDown.join(', ')})`}\n`;
+  const clockOr = (m: number | undefined) => (m === undefined ? '—' : formatClock(m, start)).padEnd(8);
   return `\nWhat-ifs, ranked (prevented, then tier-weighted service-minutes lost, then time to all ok)\n`
-    + `  ${'#'.padStart(2)}  ${'what-if'.padEnd(width)}  ${'prevented'.padEnd(9)}  ${'all ok'.padEnd(9)}  ${'lost'.padStart(9)}  ${'affected'.padStart(8)}  tooling usable\n`
+    + `  ${'#'.padStart(2)}  ${'what-if'.padEnd(width)}  ${'prevented'.padEnd(9)}  ${'all ok'.padEnd(9)}  ${'lost'.padStart(9)}  ${'affected'.padStart(8)}  ${'detected'.padEnd(8)}  ${'told'.padEnd(8)}  tooling usable\n`
     + r.outcomes.map((o) => row(String(o.rank), o)).join('')
     + row('', { ...r.baseline, id: 'baseline' })
     + r.outcomes.map((o) => `      ${o.id}: ${sanitize(o.title)}\n`).join('');

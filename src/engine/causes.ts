@@ -36,10 +36,17 @@ export class Causes extends Wording {
         const act = facts.acted.get(s);
         if (act !== undefined) return { kind: 'event', text: this.actedText(s, act) };
         if (!facts.touched.has(s) && (w.fleets.get(s)?.affected() ?? 0) > 0) return { kind: 'spread', text: this.spreadText(s) };
+        if (this.overloaded(s)) {
+          // A patch that raised the load (a surge, a moved route) did it; otherwise retries or the daily curve.
+          const byPatch = facts.patched && facts.loadRose.has(s);
+          return { kind: byPatch ? 'event' : 'load', text: byPatch ? `${this.event('patch')} raised the load: ${this.loadText(s)}` : this.loadText(s) };
+        }
         return { kind: facts.touched.has(s) ? 'event' : 'limit', text: this.fleetText(s) };
       }
       case F.Held:
         return { kind: 'deadlock', text: 'cannot start: a hard dependency is down', ...parentOf(w.lastTr[s]!) };
+      case F.Latch:
+        return { kind: 'latch', text: this.latchText(s), via: this.id(w.latchOn[s]!), ...parentOf(w.lastTr[w.latchOn[s]!]!) };
       case F.Edge: {
         const e = this.edge(s, f);
         return { kind: 'edge', text: e.text, via: e.via, ...parentOf(e.parent) };
@@ -71,12 +78,15 @@ export class Causes extends Wording {
         return { kind: 'event', text: `${this.event('recover')} cleared the fail` };
       case F.Fleet:
         if (facts.restarted.has(s)) return { kind: 'restart', text: `rolling restart: ${this.fleetText(s)}` };
+        if (facts.patched && facts.loadFell.has(s)) return { kind: 'event', text: `${this.event('patch')} lowered the load: ${this.fleetText(s)}` };
         return { kind: facts.touched.has(s) ? 'event' : 'recovered', text: this.fleetText(s) };
       case F.Held:
         if (facts.recovered.has(s)) return { kind: 'event', text: `${this.event('recover')} let it start despite its dependencies` };
         return facts.patched
           ? { kind: 'event', text: `${this.event('patch')} broke the recovery deadlock` }
           : { kind: 'recovered', text: 'recovery deadlock broken' };
+      case F.Latch:
+        return { kind: 'recovered', text: `latch over: ${this.latchText(s)}`, via: this.id(w.latchOn[s]!), ...parentOf(w.lastTr[w.latchOn[s]!]!) };
       case F.Edge: {
         const credited = this.cameBack(s, prior, facts);
         const x = credited.target;
@@ -109,7 +119,7 @@ export class Causes extends Wording {
     const lv = w.state[s]!;
     if (lv === 0) return released;
     const f = w.why[s]!;
-    if (f.kind === F.Fleet && released.kind === 'restart') return released;
+    if (f.kind === F.Fleet && (released.kind === 'restart' || released.text === this.fleetText(s))) return released;
     let rest: Reason;
     if (f.kind === F.Edge) {
       const e = this.edge(s, f);
@@ -121,6 +131,7 @@ export class Causes extends Wording {
         ? { text: `${floor.text}, recoversAfter ${lag} not over yet`, ...parentOf(floor.parent) }
         : { text: `recoversAfter ${lag} not over yet` };
     } else if (f.kind === F.Fleet) rest = { text: this.fleetText(s) };
+    else if (f.kind === F.Latch) rest = { text: this.latchText(s) };
     else if (f.kind === F.Forced) rest = { text: 'a fail event' };
     else rest = this.worse(s, facts);
     return {

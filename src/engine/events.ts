@@ -53,6 +53,9 @@ export interface EventFacts {
   readonly patched: boolean;
   /** Fleets a `corrupt` or `stop` event acted on at this instant, with what it did. */
   readonly acted: ReadonlyMap<number, string>;
+  /** Capacity fleets whose offered load rose, or fell, at this instant. */
+  readonly loadRose: ReadonlySet<number>;
+  readonly loadFell: ReadonlySet<number>;
 }
 
 export interface Applied extends EventFacts {
@@ -65,14 +68,14 @@ export interface Applied extends EventFacts {
 }
 
 /** `Applied` while it is being built: its flags, sets and maps writable. */
-type Building = {
+export type Building = {
   -readonly [K in keyof Applied]: Applied[K] extends ReadonlyMap<infer X, infer V> ? Map<X, V> : Applied[K] extends ReadonlySet<infer V> ? Set<V> : Applied[K];
 };
 
 export function applyEntries(host: Host, t: number, batch: readonly Entry[]): Applied {
   const out: Building = {
     dirty: new Set(), full: false, patched: false, touched: new Set(), recovered: new Set(), failedAgain: new Set(),
-    restarted: new Set(), acted: new Map(), limits: new Map(), capChanged: new Set(),
+    restarted: new Set(), acted: new Map(), limits: new Map(), capChanged: new Set(), loadRose: new Set(), loadFell: new Set(),
   };
   const fleetsDue = new Set<number>();
   for (const e of batch) {
@@ -193,25 +196,40 @@ function patchFleets(host: Host, t: number, apply: () => void, out: Building): v
 
 /** Brings the due fleets to `t`: limit breaches, capacity changes, and each fleet's next plan. */
 function advanceFleets(host: Host, t: number, due: ReadonlySet<number>, out: Building): void {
-  const { w, slots } = host;
-  for (const s of [...due].sort((a, b) => cmp(slots.ids[a]!, slots.ids[b]!))) {
-    const f = w.fleets.get(s)!;
-    if (f.advance(t) > 0) out.restarted.add(s);
-    const breach = f.breach();
-    if (breach) out.limits.set(s, breach);
-    host.sampleFleet(s, f, t);
-    const c = f.capacity();
-    const lv: Level = c >= 1 - EPS ? 0 : c >= f.spec.serving - EPS ? 1 : 2;
-    if (lv !== w.fleetLevel[s] || Math.abs(c - w.cap[s]!) > EPS || Number.isNaN(w.cap[s]!)) {
-      w.fleetLevel[s] = lv;
-      w.cap[s] = c;
-      out.capChanged.add(s);
-      out.dirty.add(s);
-      for (const d of host.graph.dependents[s]!) out.dirty.add(d);
-    }
-    f.version++;
-    planNext(host, s, f, t);
+  const { slots } = host;
+  for (const s of [...due].sort((a, b) => cmp(slots.ids[a]!, slots.ids[b]!))) refreshFleet(host, s, t, out);
+}
+
+/**
+ * One fleet at `t` (after its inputs changed: an event, a plan, its load): a limit breach, its
+ * served share and level, and its next plan. Marks what changed in `out`.
+ */
+export function refreshFleet(host: Host, s: number, t: number, out: Fresh): void {
+  const w = host.w;
+  const f = w.fleets.get(s)!;
+  if (f.advance(t) > 0) out.restarted.add(s);
+  const breach = f.breach();
+  if (breach) out.limits.set(s, breach);
+  host.sampleFleet(s, f, t);
+  const c = f.capacity();
+  const lv: Level = c >= 1 - EPS ? 0 : c >= f.spec.serving - EPS ? 1 : 2;
+  if (lv !== w.fleetLevel[s] || Math.abs(c - w.cap[s]!) > EPS || Number.isNaN(w.cap[s]!)) {
+    w.fleetLevel[s] = lv;
+    w.cap[s] = c;
+    out.capChanged.add(s);
+    out.dirty.add(s);
+    for (const d of host.graph.dependents[s]!) out.dirty.add(d);
   }
+  f.version++;
+  planNext(host, s, f, t);
+}
+
+/** What `refreshFleet` writes into. */
+export interface Fresh {
+  readonly restarted: Set<number>;
+  readonly limits: Map<number, LimitBreach>;
+  readonly capChanged: Set<number>;
+  readonly dirty: Set<number>;
 }
 
 /** Queues the fleet's next event (if any) under its current plan version. */

@@ -5,14 +5,21 @@
  * observation the engine cannot produce does not take the transition of the next one. An observation whose matched transition
  * happens at a scenario event's instant and rests, through same-instant links only, on a cause of
  * kind `event` is an input (the scenario did it), not a prediction: it is left out of the score.
+ * A reaction (an event with `when`, `delay` or `waitsFor`) happens at a time the model predicts, so
+ * what it causes is scored. Milestone observations (`detected`, `communicated`) are matched to the
+ * replay's detection and first status-page post: always predictions.
  */
 import type { Observation } from '../model/types.js';
 import type { Fidelity, ObservationMatch, Replay, Transition } from './types.js';
 import { maxOf, minOf } from '../model/arrays.js';
+import { Operators } from './operators.js';
+
+/** How a milestone observation is named in the fidelity table (its `service` column). */
+export const MILESTONE_LABEL = { detected: '(detected)', communicated: '(first status post)' } as const;
 
 export function fidelity(replay: Replay): Fidelity {
   const { timeline, scenario } = replay;
-  const eventAt = new Set(scenario.events.map((e) => e.atMin));
+  const eventAt = new Set(scenario.events.filter((e) => !Operators.reacts(e)).map((e) => e.atMin));
   const isInput = (i: number): boolean => {
     let t = timeline[i]!;
     if (!eventAt.has(t.atMin)) return false;
@@ -32,7 +39,7 @@ export function fidelity(replay: Replay): Fidelity {
     const candidates = transitionsOf.get(service)!;
     const assigned = matchInOrder(obs.map(({ o }) => o), candidates.map((k) => timeline[k]!));
     obs.forEach(({ o, i }, n) => {
-      const base = { service: o.service, state: o.state, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), loc: o.loc };
+      const base = { service: o.service, state: o.state, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), ...(o.fitted ? { fitted: o.fitted } : {}), loc: o.loc };
       const j = assigned[n]!;
       if (j < 0) { matches[i] = { ...base, input: false }; return; }
       const found = candidates[j]!;
@@ -40,6 +47,13 @@ export function fidelity(replay: Replay): Fidelity {
       matches[i] = { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10, input: isInput(found) };
     });
   }
+  for (const o of scenario.milestones ?? []) {
+    const predictedMin = o.milestone === 'detected' ? replay.detectedAt : replay.communicatedAt;
+    const base = { service: MILESTONE_LABEL[o.milestone], state: 'ok' as const, milestone: o.milestone, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), ...(o.fitted ? { fitted: o.fitted } : {}), loc: o.loc, input: false };
+    matches.push(predictedMin === undefined ? base : { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10 });
+  }
+  // In file order: milestones sit among the state observations where the graph lists them.
+  matches.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
   const scored = matches.filter((m) => m.predictedMin !== undefined && !m.input);
   const errors = scored.map((m) => Math.abs(m.errorMin!));
   return {

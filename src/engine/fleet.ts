@@ -10,6 +10,10 @@
  *   nodes are busy or failed until a `stop` clears it: healthy = N − failed − ⌊I⌋;
  * - `stop` fails every node and clears the bad state; only a restart brings nodes back.
  * Scaling down removes failed nodes first.
+ * With a load model (`capacity`, see load.ts) the fleet also carries an offered load L, set at
+ * instants: it serves min(1, healthy·capacity/L) of it, and `perLoad` usage grows with the load
+ * per node L/max(1, healthy) (capped at capacity with `admission`), so fewer nodes means more load
+ * each — restarted nodes that would pass a limit under it fail again (the thundering herd).
  */
 import type { Fleet, Resource } from '../model/types.js';
 import { nodesOn, targetPeers } from './fleetsize.js';
@@ -46,6 +50,8 @@ export class FleetSim {
   stoppedAt: number | undefined;
   /** Bumped whenever the plan changes, so queued plans that went stale are skipped. */
   version = 0;
+  /** Offered load (capacity fleets only), set by the load pass at instants. */
+  load = 0;
   private scale: Scale | undefined;
   private tu = 0;
 
@@ -84,11 +90,26 @@ export class FleetSim {
     return nodesOn(this.scale, this.n, t);
   }
 
+  /** Load each node takes when `h` nodes are healthy (at least one node takes it all). */
+  loadPerNode(h = this.healthy()): number {
+    const c = this.spec.capacity;
+    if (c === undefined) return 0;
+    const each = this.load / Math.max(1, h);
+    return this.spec.admission === true ? Math.min(each, c) : each;
+  }
+
+  /** Usage of a resource at a whole peer count, with the current load per node. */
+  usage(r: Resource, peers: number): number {
+    return r.base + r.perPeer * peers + (r.perLoad ?? 0) * this.loadPerNode();
+  }
+
   /** The smallest whole peer count that passes some limit, and that resource (Infinity: never). */
   failingPeers(): { peers: number; resource?: Resource } {
     let best: { peers: number; resource?: Resource } = { peers: Infinity };
+    const perNode = this.loadPerNode();
     for (const r of this.spec.perNode) {
-      const peers = r.base > r.limit ? 0 : r.perPeer > 0 ? Math.max(0, Math.floor((r.limit - r.base) / r.perPeer) + 1) : Infinity;
+      const base = r.base + (r.perLoad ?? 0) * perNode;
+      const peers = base > r.limit ? 0 : r.perPeer > 0 ? Math.max(0, Math.floor((r.limit - base) / r.perPeer) + 1) : Infinity;
       if (peers < best.peers) best = { peers, resource: r };
     }
     return best;
@@ -107,8 +128,26 @@ export class FleetSim {
     return Math.max(0, this.n - this.failed - this.affected());
   }
 
-  capacity(): number {
+  /** Healthy-node fraction. */
+  healthyShare(): number {
     return this.n <= EPS ? 0 : this.healthy() / this.n;
+  }
+
+  /** Served share: the healthy fraction, or with a load model min(1, healthy·capacity/load). */
+  capacity(): number {
+    const c = this.spec.capacity;
+    if (c === undefined) return this.healthyShare();
+    const h = this.healthy();
+    if (h <= EPS) return 0;
+    return this.load <= EPS ? 1 : Math.min(1, (h * c) / this.load);
+  }
+
+  /** Served-share thresholds as healthy-node fractions (what restarts and spreads cross). */
+  private asHealthy(thresholds: readonly number[]): number[] {
+    const c = this.spec.capacity;
+    if (c === undefined || this.n <= EPS) return [...thresholds];
+    const per = this.load <= EPS ? 1 / this.n : this.load / (c * this.n);
+    return thresholds.map((x) => Math.max(1 / this.n, x * per)).filter((x) => x <= 1 + EPS);
   }
 
   /**
@@ -147,7 +186,7 @@ export class FleetSim {
     const have = Math.floor(this.p + EPS);
     if (!resource || have < peers || this.healthy() <= EPS) return undefined;
     this.failed = this.n;
-    return { resource, usage: resource.base + resource.perPeer * have, peers: have, nodes: this.n };
+    return { resource, usage: this.usage(resource, have), peers: have, nodes: this.n };
   }
 
   startScale(t: number, to: number, overMin: number): void {
@@ -193,9 +232,10 @@ export class FleetSim {
    * The next instant after `t` at which something that matters happens: the scale ends, usage
    * passes a limit, or the healthy share reaches one of `thresholds` (ascending, in (0, 1]).
    */
-  nextEvent(t: number, thresholds: readonly number[]): number {
+  nextEvent(t: number, served: readonly number[]): number {
+    const thresholds = this.asHealthy(served);
     let next = Infinity;
-    if (this.scale) next = Math.min(next, this.scale.t1);
+    if (this.scale) next = Math.min(next, this.scale.t1, this.servedCrossing(t, served));
     const over = this.over();
     if (!over) next = Math.min(next, this.crossingAfter(t));
     const beta = this.spec.mesh?.spreadPerMinute;
@@ -206,13 +246,30 @@ export class FleetSim {
     if (r && !over && this.failed > EPS) {
       if (this.scale) next = Math.min(next, Math.max(r.nextAt, t + EPS));
       else {
-        const c = this.capacity();
+        const c = this.healthyShare();
         const theta = thresholds.find((x) => x > c + EPS);
         if (theta !== undefined) {
           const needed = Math.ceil(theta * this.n - EPS) - this.healthy();
           next = Math.min(next, r.nextAt + (Math.max(1, Math.ceil(needed - EPS)) - 1) * r.intervalMin);
         }
       }
+    }
+    return next;
+  }
+
+  /**
+   * A capacity fleet during a scale: healthy nodes move linearly with N, so its served share
+   * (healthy·capacity/load) crosses each threshold at one solvable instant.
+   */
+  private servedCrossing(t: number, served: readonly number[]): number {
+    const c = this.spec.capacity;
+    const s = this.scale;
+    if (c === undefined || !s || s.to === s.from || this.load <= EPS) return Infinity;
+    let next = Infinity;
+    for (const theta of served) {
+      const nodes = (theta * this.load) / c + this.failed + this.affected();
+      const x = s.t0 + ((nodes - s.from) * (s.t1 - s.t0)) / (s.to - s.from);
+      if (x > t + EPS && x < s.t1) next = Math.min(next, x);
     }
     return next;
   }

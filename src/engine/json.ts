@@ -12,11 +12,16 @@ export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatI
     id: w.id, prevented: w.prevented, allOkAt: w.allOkMin === undefined ? null : iso(w.allOkMin),
     serviceMinutesLost: w.serviceMinutesLost,
     title: w.title, rank: w.rank, affected: w.affected, toolingUsable: w.toolingUsable, toolingDown: w.toolingDown,
+    detectedAt: w.detectedAt === undefined ? null : iso(w.detectedAt),
+    communicatedAt: w.communicatedAt === undefined ? null : iso(w.communicatedAt),
+    ...(w.peakLoad ? { peakLoad: w.peakLoad } : {}),
+    ...(w.overloadedMinutes !== undefined ? { overloadedMinutes: w.overloadedMinutes } : {}),
   });
   const observation = (m: Fidelity['observations'][number]) => ({
     at: iso(m.observedMin), service: m.service, state: m.state,
     predicted: m.predictedMin === undefined ? null : iso(m.predictedMin),
     errorMinutes: m.errorMin ?? null, input: m.input, ...(m.note !== undefined ? { note: m.note } : {}),
+    ...(m.milestone !== undefined ? { milestone: m.milestone } : {}),
   });
   return {
     graph: replay.model.name,
@@ -46,5 +51,8 @@ export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatI
     end: iso(replay.endMin),
     deadlocks: replay.deadlocks.map((d) => ({ at: iso(d.atMin), cycle: d.cycle, members: d.members })),
     asyncLoss: replay.asyncLoss,
+    detectedAt: replay.detectedAt === undefined ? null : iso(replay.detectedAt),
+    communicatedAt: replay.communicatedAt === undefined ? null : iso(replay.communicatedAt),
+    ...(replay.loads && Object.keys(replay.loads).length > 0 ? { loads: replay.loads } : {}),
   };
 }

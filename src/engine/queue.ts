@@ -4,7 +4,7 @@
  */
 
 /** Kinds in the order they are handled within one instant. */
-export const KIND_ORDER = { scenario: 0, fleet: 1, buffer: 2, lag: 3, react: 4 } as const;
+export const KIND_ORDER = { detect: 0, scenario: 1, fleet: 2, buffer: 3, lag: 4, react: 5, load: 6 } as const;
 export type EntryKind = keyof typeof KIND_ORDER;
 
 export interface Entry {

@@ -83,7 +83,7 @@ export class Recorder {
     for (const s of services) {
       const from = w.state[s]!;
       w.state[s] = 0; w.raw[s] = 0; w.forced[s] = 0; w.held[s] = 0; w.fleetLevel[s] = 0; w.cap[s] = NaN;
-      w.floorDown[s] = -Infinity; w.floorDeg[s] = -Infinity; w.downSince[s] = NaN; w.downTr[s] = -1;
+      w.floorDown[s] = -Infinity; w.floorDeg[s] = -Infinity; w.downSince[s] = NaN; w.notOkSince[s] = NaN; w.downTr[s] = -1;
       w.heldSet.delete(s); w.deadlocked[s] = false; this.deadlocked.delete(s);
       this.push(t, s, from, { kind: 'event', text: `patch at ${this.causes.clock(t)} removed it` });
     }

@@ -29,7 +29,7 @@ export interface Settled {
   readonly reblamed: readonly number[];
 }
 
-export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt: ReadonlySet<number>): Settled {
+export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt: ReadonlySet<number>, reseed: Iterable<number> = []): Settled {
   const before = new Map<number, Before>();
   const snap = (s: number) => {
     if (!before.has(s)) before.set(s, { state: w.state[s]!, raw: w.raw[s]!, why: w.why[s]!, rawWhy: w.rawWhy[s]! });
@@ -40,7 +40,10 @@ export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt:
   // Held services get re-decided every instant: release them and let step 3 re-hold them.
   // So are the services a recover event exempts: both go straight into the reset region.
   const candidates = new Set<number>(dirty);
-  const released = new Set<number>(exempt);
+  // `reseed`: services whose own factor improved (a fleet's load fell): they start the reset region
+  // even when a cycle through them would otherwise hold them at their level.
+  const released = new Set<number>([...exempt, ...reseed]);
+  for (const s of reseed) candidates.add(s);
   for (const s of w.heldSet) {
     snap(s);
     w.held[s] = 0;
@@ -121,7 +124,7 @@ export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt:
  * what holds it now. Returns the services whose cause changed so (not to a recoversAfter floor,
  * which waits out what held it, nor to a recovery deadlock, which is recorded on its own).
  */
-function reblame(w: World, before: ReadonlyMap<number, Before>): number[] {
+export function reblame(w: World, before: ReadonlyMap<number, Before>): number[] {
   const out: number[] = [];
   for (const [s, b] of before) {
     const lv = w.state[s]!;

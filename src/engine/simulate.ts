@@ -13,19 +13,26 @@ import { asyncLoss } from './asyncloss.js';
 import { Causes, type InstantFacts } from './causes.js';
 import { cmp } from '../model/order.js';
 import { Slots, compile, type Graph } from './compile.js';
-import { SAME_INSTANT, applyEntries, planNext, type Host, type Waiting } from './events.js';
+import { SAME_INSTANT, applyEntries, planNext, refreshFleet, type Building, type Host, type Waiting } from './events.js';
+import { communicatedAt } from './communication.js';
+import { latchOn } from './latch.js';
+import { computeLoads, loadPlan, nextDemandStep, type LoadPlan } from './load.js';
+import { Operators } from './operators.js';
 import { FleetSim } from './fleet.js';
 import { STATE_OF } from './levels.js';
 import { Agenda, type Entry } from './queue.js';
 import { Reactions } from './reactions.js';
 import { Recorder } from './record.js';
-import { settle } from './settle.js';
+import { reblame, settle } from './settle.js';
 import { Timers } from './timers.js';
-import type { FleetSample, Replay } from './types.js';
-import { World } from './world.js';
+import type { FleetSample, LoadSample, Replay } from './types.js';
+import { EPS, World } from './world.js';
 
 /** A runaway replay is a bug, not a long incident. */
 const MAX_INSTANTS = 2_000_000;
+/** Load ↔ state rounds within one instant; each round moves states one way, so a few suffice. */
+const MAX_ROUNDS = 64;
+const NONE: ReadonlySet<number> = new Set();
 
 export function replay(model: Model, scenarioId?: string): Replay {
   return new Simulation(model, pickScenario(model, scenarioId)).run();
@@ -60,6 +67,9 @@ class Simulation implements Host {
   private readonly samples = new Map<number, FleetSample[]>();
   /** Services not ok that a patch of the current instant removed: they leave the replay ok. */
   private readonly removed: number[] = [];
+  private readonly loadSamples = new Map<number, LoadSample[]>();
+  private plan!: LoadPlan;
+  private readonly operators: Operators;
 
   constructor(private readonly initial: Model, readonly scenario: Scenario) {
     this.model = initial;
@@ -69,11 +79,13 @@ class Simulation implements Host {
     this.timers = new Timers(this.w, this.slots.ids, this.agenda, this.causes);
     this.recorder = new Recorder(this.w, this.slots, this.causes, this.timers);
     this.reactions = new Reactions(this.w, this.agenda);
+    this.operators = new Operators(this.w, this.slots, scenario, this.agenda);
     this.adopt(this.graph, 0);
   }
 
   run(): Replay {
     this.agenda.push(0, 'scenario', '', -1);
+    this.agenda.push(0, 'load', '');
     this.scenario.events.forEach((e, i) => this.agenda.push(e.atMin, 'scenario', '', i));
     let instants = 0;
     while (this.agenda.size > 0) {
@@ -86,6 +98,10 @@ class Simulation implements Host {
     const { timeline, deadlocks } = this.recorder;
     const lastEvent = this.scenario.events.reduce((m, e) => Math.max(m, e.atMin), 0);
     const endMin = Math.max(lastEvent, timeline.at(-1)?.atMin ?? 0);
+    const loads: Record<string, LoadSample[]> = {};
+    for (const [s, list] of [...this.loadSamples].sort((a, b) => cmp(this.slots.ids[a[0]]!, this.slots.ids[b[0]]!))) loads[this.slots.ids[s]!] = list;
+    const detectedAt = this.operators.detectedAt;
+    const told = communicatedAt(this.initial, this.scenario, timeline, detectedAt);
     const fleets: Record<string, FleetSample[]> = {};
     for (const [s, list] of [...this.samples].sort((a, b) => cmp(this.slots.ids[a[0]]!, this.slots.ids[b[0]]!))) fleets[this.slots.ids[s]!] = list;
     const final: Record<string, string> = {};
@@ -100,6 +116,10 @@ class Simulation implements Host {
       asyncLoss: asyncLoss(this.epochs, timeline, endMin, this.slots.ids),
       serviceIds: [...this.slots.ids].sort(cmp),
       fleets,
+      loads,
+      eventTimes: this.operators.eventTimes.map((x) => x ?? null),
+      ...(detectedAt !== undefined ? { detectedAt } : {}),
+      ...(told !== undefined ? { communicatedAt: told } : {}),
     };
   }
 
@@ -139,14 +159,29 @@ class Simulation implements Host {
       }
     }
     this.timers.rescheduleBuffers(graph, t);
+    this.plan = loadPlan(graph);
     this.epochs.push({ from: t, graph });
   }
 
   private instant(t: number, batch: readonly Entry[]): void {
     const w = this.w;
     w.now = t;
-    const applied = applyEntries(this, t, batch);
-    const { before, held, reblamed } = settle(w, applied.dirty, applied.full, applied.recovered);
+    for (const e of batch) if (e.kind === 'detect') this.operators.detect(t);
+    if (batch.some((e) => e.kind === 'load')) this.scheduleDemand(t);
+    const due = batch.filter((e) => e.kind !== 'scenario' || e.ref < 0 || this.operators.gate(e.ref, t));
+    const applied = applyEntries(this, t, due) as Building;
+    const first = settle(w, applied.dirty, applied.full, applied.recovered);
+    const before = new Map(first.before);
+    let held = first.held;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const dirty = this.consequences(t, before, applied);
+      if (dirty.size === 0) break;
+      const next = settle(w, dirty, false, NONE, [...dirty].filter((s) => w.fleetLevel[s]! < (before.get(s)?.state ?? 0)));
+      for (const [s, b] of next.before) if (!before.has(s)) before.set(s, b);
+      held = next.held;
+    }
+    // Causes are re-checked over everything this instant touched, across the rounds.
+    const reblamed = reblame(w, before);
     const changed: number[] = [];
     for (const [s, b] of before) if (b.state !== w.state[s]) changed.push(s);
     changed.sort((a, b) => w.order[a]! - w.order[b]! || cmp(this.slots.ids[a]!, this.slots.ids[b]!));
@@ -159,6 +194,53 @@ class Simulation implements Host {
     this.timers.afterInstant(t, changed, before, facts);
     this.startWaiting(t);
     this.reactions.check(t);
+    this.operators.afterInstant(t, changed.filter((s) => before.get(s)!.state === 0));
+  }
+
+  /**
+   * What a settled instant sets off at the same instant: latches of services whose dependency just
+   * came back after a long outage, and load changes (retries start or stop, a fleet's served share
+   * moves). Returns the services to settle again (none: the instant is done).
+   */
+  private consequences(t: number, before: ReadonlyMap<number, { state: number }>, applied: Building): Set<number> {
+    const w = this.w;
+    const dirty = new Set<number>();
+    for (const [x, b] of before) {
+      if (b.state > 0 && w.state[x] === 0) {
+        for (const d of latchOn(w, x, t)) { dirty.add(d); this.agenda.push(w.latchUntil[d]!, 'lag', this.slots.ids[d]!); }
+      }
+    }
+    if (!this.plan.active) return dirty;
+    computeLoads(w, this.plan, t, this.scenario.start);
+    const ids = this.slots.ids;
+    for (const s of [...w.fleets.keys()].sort((a, b) => cmp(ids[a]!, ids[b]!))) {
+      const f = w.fleets.get(s)!;
+      const load = w.load[s]!;
+      if (f.spec.capacity === undefined || Math.abs(load - f.load) <= EPS * Math.max(1, load)) continue;
+      if (f.advance(t) > 0) applied.restarted.add(s);
+      (load > f.load ? applied.loadRose : applied.loadFell).add(s);
+      f.load = load;
+      refreshFleet(this, s, t, { restarted: applied.restarted, limits: applied.limits, capChanged: applied.capChanged, dirty });
+      applied.capChanged.add(s);
+      this.sampleLoad(s, t);
+    }
+    return dirty;
+  }
+
+  private sampleLoad(s: number, t: number): void {
+    const f = this.w.fleets.get(s)!;
+    let list = this.loadSamples.get(s);
+    if (!list) this.loadSamples.set(s, (list = []));
+    if (list.at(-1)?.atMin === t) list.pop();
+    list.push({ atMin: t, load: f.load, retries: this.w.retryLoad[s]!, capacity: f.healthy() * f.spec.capacity!, served: f.capacity() });
+  }
+
+  /** Daily demand curves step at fixed clock times: one `load` entry for the next step. */
+  private scheduleDemand(t: number): void {
+    // A daily curve repeats forever: it is followed until a day after the last scripted event.
+    const horizon = this.scenario.events.reduce((m, e) => Math.max(m, e.atMin), 0) + 1440;
+    const next = nextDemandStep(this.graph, t, this.scenario.start);
+    if (next <= horizon) this.agenda.push(next, 'load', '');
   }
 
   /** Restarts waiting for other services (`restart.after`) begin once every one of them is ok. */

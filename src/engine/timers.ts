@@ -47,6 +47,8 @@ export class Timers {
     const w = this.w;
     for (const x of changed) {
       const was = before.get(x)!.state;
+      if (w.state[x] === 0) w.notOkSince[x] = NaN;
+      else if (was === 0) w.notOkSince[x] = t;
       if (w.state[x]! < 2) {
         w.downSince[x] = NaN;
         w.downTr[x] = -1;

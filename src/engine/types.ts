@@ -5,7 +5,8 @@
 import type { Fleet, Location, Model, Scenario, State } from '../model/types.js';
 
 /** `spread`: a bad state spreading through a fleet's mesh took its healthy share below a threshold. */
-export type CauseKind = 'event' | 'limit' | 'edge' | 'restart' | 'deadlock' | 'recovered' | 'spread';
+/** `load`: a fleet's offered load exceeds what its healthy nodes serve. `latch`: broken after a long dependency outage. */
+export type CauseKind = 'event' | 'limit' | 'edge' | 'restart' | 'deadlock' | 'recovered' | 'spread' | 'load' | 'latch';
 
 export interface Cause {
   readonly kind: CauseKind;
@@ -69,6 +70,19 @@ export interface FleetSample {
   readonly scale?: Scale;
 }
 
+/** A capacity fleet's load at an instant it changed (load.ts). */
+export interface LoadSample {
+  readonly atMin: number;
+  /** Offered load, retries included. */
+  readonly load: number;
+  /** The part of `load` that retries add. */
+  readonly retries: number;
+  /** What the healthy nodes serve: healthy × per-node capacity. */
+  readonly capacity: number;
+  /** min(1, capacity / load). */
+  readonly served: number;
+}
+
 export interface Replay {
   /** The model as it was at the start (before any `patch` event). */
   readonly model: Model;
@@ -86,6 +100,14 @@ export interface Replay {
   readonly serviceIds: readonly string[];
   /** Per fleet service: its size and mesh at each instant the replay advanced it, ascending. */
   readonly fleets: Readonly<Record<string, readonly FleetSample[]>>;
+  /** Per capacity fleet (a `fleet.capacity` and some demand in the graph): its load whenever it changed. */
+  readonly loads?: Readonly<Record<string, readonly LoadSample[]>>;
+  /** When each scenario event happened (reactions move it; null: it never did). */
+  readonly eventTimes?: readonly (number | null)[];
+  /** When the incident was detected (operators.ts); undefined: nothing ever failed. */
+  readonly detectedAt?: number;
+  /** The first status-page post (communication.ts); undefined: never. */
+  readonly communicatedAt?: number;
 }
 
 export interface ObservationMatch {
@@ -97,6 +119,10 @@ export interface ObservationMatch {
   readonly errorMin?: number;
   /** Caused directly by a scenario event at that instant: an input, not a prediction. */
   readonly input: boolean;
+  /** The fitted [A] numbers the prediction rests on (declared in the graph). */
+  readonly fitted?: readonly string[];
+  /** A milestone observation (then `service` is its label and `state` means nothing). */
+  readonly milestone?: 'detected' | 'communicated';
   readonly note?: string;
   readonly loc: Location;
 }
@@ -129,6 +155,12 @@ export interface WhatIfOutcome {
   readonly toolingUsable: boolean;
   /** Tooling services (any with `supports`, monitoring included) that were not ok at some point. */
   readonly toolingDown: readonly string[];
+  /** When the incident was detected and when customers were first told (undefined: never). */
+  readonly detectedAt?: number;
+  readonly communicatedAt?: number;
+  /** Highest load ÷ full-fleet capacity of any capacity fleet, and minutes some fleet was overloaded. */
+  readonly peakLoad?: { readonly service: string; readonly ratio: number };
+  readonly overloadedMinutes?: number;
   readonly rank: number;
 }
 

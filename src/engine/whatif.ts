@@ -83,6 +83,34 @@ export function outcome(id: string, title: string, run: Replay, horizon: number,
     id, title, prevented, affected,
     ...(allOkMin !== undefined ? { allOkMin } : {}),
     serviceMinutesLost: Math.round(lost),
-    toolingUsable, toolingDown, rank,
+    toolingUsable, toolingDown,
+    ...(run.detectedAt !== undefined ? { detectedAt: run.detectedAt } : {}),
+    ...(run.communicatedAt !== undefined ? { communicatedAt: run.communicatedAt } : {}),
+    ...loadFigures(run, horizon),
+    rank,
   };
+}
+
+/** The highest load ÷ full-fleet capacity of any capacity fleet, and the minutes some fleet was overloaded. */
+function loadFigures(run: Replay, horizon: number): Pick<WhatIfOutcome, 'peakLoad' | 'overloadedMinutes'> {
+  let peak: { service: string; ratio: number } | undefined;
+  const spans: [number, number][] = [];
+  for (const [service, list] of Object.entries(run.loads ?? {})) {
+    const fleet = run.model.byId.get(service)?.fleet;
+    list.forEach((x, i) => {
+      const full = (fleet?.nodes ?? 1) * (fleet?.capacity ?? 1);
+      const ratio = Math.round((x.load / full) * 100) / 100;
+      if (!peak || ratio > peak.ratio) peak = { service, ratio };
+      if (x.served < 1 - 1e-9) spans.push([x.atMin, list[i + 1]?.atMin ?? Math.max(horizon, x.atMin)]);
+    });
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  let minutes = 0;
+  let reach = -Infinity;
+  for (const [a, b] of spans) {
+    const from = Math.max(a, reach);
+    if (b > from) minutes += b - from;
+    reach = Math.max(reach, b);
+  }
+  return { ...(peak ? { peakLoad: peak } : {}), overloadedMinutes: Math.round(minutes) };
 }

@@ -31,9 +31,40 @@ export class Wording {
     const f = this.w.fleets.get(s);
     if (!f) return 'fleet';
     const c = f.capacity();
+    if (f.spec.capacity !== undefined) return this.loadText(s);
     if (c >= 1 - EPS) return `all ${num(Math.round(f.n))} nodes healthy`;
     const serving = f.spec.serving;
     return `${num(Math.round(f.healthy()))} of ${num(Math.round(f.n))} nodes healthy (${pct(c)}) ${c >= serving - EPS ? '≥' : '<'} serving ${pct(serving)}`;
+  }
+
+  /** A fleet with a load model: its load (and how much of it is retries) against its capacity. */
+  loadText(s: number): string {
+    const f = this.w.fleets.get(s)!;
+    const c = f.capacity();
+    const h = Math.round(f.healthy());
+    const retries = this.w.retryLoad[s] ?? 0;
+    const extra = retries > EPS ? ` (${num(Math.round(retries))} of it retries)` : '';
+    const cap = `capacity ${num(Math.round(h * f.spec.capacity!))} (${num(h)} of ${num(Math.round(f.n))} nodes × ${num(f.spec.capacity!)})`;
+    if (c >= 1 - EPS) return `load ${num(Math.round(f.load))}${extra} ≤ ${cap}`;
+    const serving = f.spec.serving;
+    return `overloaded: load ${num(Math.round(f.load))}${extra} > ${cap}, serves ${pct(c)} ${c >= serving - EPS ? '≥' : '<'} serving ${pct(serving)}`;
+  }
+
+  /** A capacity fleet whose offered load exceeds what its healthy nodes serve. */
+  overloaded(s: number): boolean {
+    const f = this.w.fleets.get(s);
+    return f?.spec.capacity !== undefined && f.load > f.healthy() * f.spec.capacity + EPS;
+  }
+
+  /** A service latched down after its dependency's long outage. */
+  latchText(s: number): string {
+    const w = this.w;
+    const x = w.latchOn[s]!;
+    const until = w.latchUntil[s]!;
+    const grp = w.graph.groups[s]?.find((g) => g.dep.latch && g.targets.includes(x));
+    const l = grp?.dep.latch;
+    const after = l ? ` (≥ latch.after ${formatDuration(l.afterMin)})` : '';
+    return `latched by ${this.id(x)}'s outage${after}: broken until ${this.clock(until)}`;
   }
 
   /** A bad state spreading through the mesh: how far it has got and how fast. */

@@ -12,7 +12,7 @@ import type { Level } from './levels.js';
 export const EPS = 1e-9;
 
 /** What decided a service's level. Edge factors also carry the group and the target slot. */
-export enum F { None, Forced, Fleet, Held, Floor, Edge }
+export enum F { None, Forced, Fleet, Held, Floor, Edge, Latch }
 
 export interface Factor {
   readonly kind: F;
@@ -44,6 +44,8 @@ export class World {
   floorDeg: number[] = [];
   /** Since when the service has been down (NaN while it serves): what buffers fill from. */
   downSince: number[] = [];
+  /** Since when the service has been not ok (NaN while ok): how long an outage a latch sees. */
+  notOkSince: number[] = [];
   /** Timeline index of the transition that took it down. */
   downTr: number[] = [];
   lastTr: number[] = [];
@@ -54,6 +56,12 @@ export class World {
   order: number[] = [];
   deadlocked: boolean[] = [];
   readonly heldSet = new Set<number>();
+  /** Offered load per slot (load.ts), and how much of it retries add. */
+  load: number[] = [];
+  retryLoad: number[] = [];
+  /** Latched down until this time (edge `latch`), with the dependency it latched on. */
+  latchUntil: number[] = [];
+  latchOn: number[] = [];
   /** Worklist membership flags for settle (all zero between instants). */
   queued = new Uint8Array(0);
   readonly fleets = new Map<number, FleetSim>();
@@ -74,8 +82,9 @@ export class World {
     for (let s = this.state.length; s < size; s++) {
       this.state.push(0); this.raw.push(0); this.forced.push(0); this.held.push(0); this.fleetLevel.push(0);
       this.cap.push(NaN); this.lag.push(0); this.floorDown.push(-Infinity); this.floorDeg.push(-Infinity);
-      this.downSince.push(NaN); this.downTr.push(-1); this.lastTr.push(-1); this.why.push(NO_FACTOR); this.rawWhy.push(NO_FACTOR);
+      this.downSince.push(NaN); this.notOkSince.push(NaN); this.downTr.push(-1); this.lastTr.push(-1); this.why.push(NO_FACTOR); this.rawWhy.push(NO_FACTOR);
       this.order.push(0); this.deadlocked.push(false);
+      this.load.push(0); this.retryLoad.push(0); this.latchUntil.push(-Infinity); this.latchOn.push(-1);
     }
   }
 
@@ -94,6 +103,7 @@ export class World {
     if (this.forced[s]! > lv) { lv = this.forced[s]!; kind = F.Forced; }
     if (this.fleetLevel[s]! > lv) { lv = this.fleetLevel[s]!; kind = F.Fleet; }
     if (this.held[s]! > lv) { lv = this.held[s]!; kind = F.Held; }
+    if (lv < 2 && this.now < this.latchUntil[s]! - EPS) { lv = 2; kind = F.Latch; target = this.latchOn[s]!; }
     const groups = this.graph.groups[s]!;
     for (let g = 0; g < groups.length && lv < 2; g++) {
       const best = this.groupLevel(groups[g]!);

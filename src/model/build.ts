@@ -12,7 +12,7 @@ import { MAX_SPAN_MIN, parseDuration, parseIsoStart, parseTime } from './time.js
 /** A value in a message: long enough to recognise, never 400 digits. */
 const cut = (t: string) => (t.length > 40 ? `${t.slice(0, 40)}…` : t);
 import {
-  TOOLING_ROLES, type Dependency, type Fleet, type JsonObject, type JsonValue, type Model, type Observation, type Reaction,
+  TOOLING_ROLES, type Demand, type Dependency, type Detection, type MilestoneObservation, type Fleet, type JsonObject, type JsonValue, type Model, type Observation, type Reaction,
   type Resource, type Role, type Scenario, type ScenarioAction, type ScenarioEvent, type Service,
   type ScenarioStart, type State, type Tier, type WhatIf,
 } from './types.js';
@@ -95,6 +95,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       ...(supports !== undefined ? { supports } : {}),
       ...(s.fleet !== undefined ? { fleet: fleet(s.fleet as Obj, [...at, 'fleet']) } : {}),
       recoversAfterMin: duration(s.recoversAfter, [...at, 'recoversAfter']),
+      ...(s.demand !== undefined ? { demand: demand(s.demand as Obj) } : {}),
       dependsOn,
       loc: locate(at, 'key'),
     };
@@ -129,6 +130,8 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     const anyOf = Array.isArray(d.anyOf);
     const type = (d.type as Dependency['type'] | undefined) ?? 'hard';
     const buffer = d.buffer as Obj | undefined;
+    const retry = d.retry as Obj | undefined;
+    const latch = d.latch as Obj | undefined;
     return {
       targets: anyOf ? (d.anyOf as JsonValue[]).map(String) : [String(d.on)],
       anyOf,
@@ -141,8 +144,25 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
           whenFull: (buffer.whenFull as 'degraded' | 'down' | undefined) ?? 'degraded',
         },
       } : {}),
+      load: typeof d.load === 'number' ? d.load : 1,
+      ...(retry ? { retry: { factor: Number(retry.factor), backoff: retry.backoff === true } } : {}),
+      ...(latch ? {
+        latch: {
+          afterMin: duration(latch.after, [...path, 'latch', 'after']),
+          lagPerMinute: typeof latch.lagPerMinute === 'number' ? latch.lagPerMinute : 0,
+          fixedMin: duration(latch.fixed, [...path, 'latch', 'fixed']),
+        },
+      } : {}),
       loc: locate(path),
     };
+  }
+
+  function demand(d: Obj): Demand {
+    const daily = asArray(d.daily).map((p) => {
+      const [h, m] = String((p as Obj).at).split(':').map(Number);
+      return { minuteOfDay: (h ?? 0) * 60 + (m ?? 0), add: Number((p as Obj).add) };
+    }).sort((a, b) => a.minuteOfDay - b.minuteOfDay);
+    return { base: typeof d.base === 'number' ? d.base : 0, daily };
   }
 
   function fleet(f: Obj, path: JsonPath): Fleet {
@@ -154,7 +174,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     }
     const perNode = entries(f.perNode).map(([name, r]): Resource => {
       const res = r as Obj;
-      return { name, base: Number(res.base ?? 0), perPeer: Number(res.perPeer ?? 0), limit: Number(res.limit), loc: locate([...path, 'perNode', name], 'key') };
+      return { name, base: Number(res.base ?? 0), perPeer: Number(res.perPeer ?? 0), limit: Number(res.limit), perLoad: Number(res.perLoad ?? 0), loc: locate([...path, 'perNode', name], 'key') };
     });
     return {
       nodes,
@@ -170,6 +190,8 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       perNode,
       ...(restart && typeof restart.perHour === 'number' ? { restartPerHour: restart.perHour } : {}),
       serving: typeof f.serving === 'number' ? f.serving : 0.5,
+      ...(typeof f.capacity === 'number' ? { capacity: f.capacity } : {}),
+      admission: f.admission === true,
       loc: locate(path),
     };
   }
@@ -194,23 +216,46 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       const atMin = time(ev.at, [...path, 'at']);
       if (atMin < last) fail([...path, 'at'], `event at "${String(ev.at)}" is earlier than the event before it`, 'list events in time order');
       last = Math.max(last, atMin);
-      return { atMin, action: action(ev, path), ...(typeof ev.note === 'string' ? { note: ev.note } : {}), loc: locate(path) };
+      const waitsFor = asArray(ev.waitsFor).map(String);
+      waitsFor.forEach((t, j) => checkRef(t, [...path, 'waitsFor', j], 'awaited service'));
+      return {
+        atMin, action: action(ev, path), ...(typeof ev.note === 'string' ? { note: ev.note } : {}),
+        ...(ev.when === 'detected' ? { when: 'detected' as const } : {}),
+        delayMin: duration(ev.delay, [...path, 'delay']),
+        ...(waitsFor.length > 0 ? { waitsFor } : {}),
+        loc: locate(path),
+      };
     });
-    const observed = asArray(s.observed).map((o, i): Observation => {
+    const milestones = asArray(s.observed).flatMap((o, i): MilestoneObservation[] => {
       const ob = o as Obj;
+      if (ob.milestone === undefined) return [];
+      const path: JsonPath = [...at, 'observed', i];
+      const milestone = ob.milestone as MilestoneObservation['milestone'];
+      return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: locate(path) }];
+    });
+    const det = (s.detection ?? {}) as Obj;
+    const com = (s.communication ?? {}) as Obj;
+    const detection: Detection = {
+      seenMin: duration(det.seen, [...at, 'detection', 'seen'], 5),
+      blindMin: duration(det.blind, [...at, 'detection', 'blind'], 30),
+      postingMin: duration(com.posting, [...at, 'communication', 'posting'], 15),
+    };
+    const observed = asArray(s.observed).flatMap((o, i): Observation[] => {
+      const ob = o as Obj;
+      if (ob.milestone !== undefined) return [];
       const path: JsonPath = [...at, 'observed', i];
       checkRef(String(ob.service), [...path, 'service'], 'observed service');
-      return {
+      return [{
         atMin: time(ob.at, [...path, 'at']), service: String(ob.service), state: ob.state as State,
-        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: locate(path),
-      };
+        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: locate(path),
+      }];
     });
     const whatIfs = entries(s.whatIfs).map(([wid, w]): WhatIf => ({
       id: wid, title: typeof (w as Obj).title === 'string' ? String((w as Obj).title) : wid,
       patch: (w as Obj).patch ?? {}, loc: locate([...at, 'whatIfs', wid], 'key'),
     }));
     const until = s.until === undefined ? {} : { untilMin: time(s.until, [...at, 'until']) };
-    return { id, title: typeof s.title === 'string' ? s.title : id, start, events, observed, whatIfs, ...until, loc: locate(at, 'key') };
+    return { id, title: typeof s.title === 'string' ? s.title : id, start, events, observed, milestones, detection, whatIfs, ...until, loc: locate(at, 'key') };
   });
 
   /** `when: down` (and `delay`) of a restart or stop: an operator action that reacts to the failure. */
@@ -280,6 +325,10 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
   };
   if (errors.length > 0) return { errors, ...(warnings.length > 0 ? { warnings } : {}), draft: model };
   return { model: freezeModel(model), errors, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+function fitted(ob: Obj): { fitted?: string[] } {
+  return Array.isArray(ob.fitted) && ob.fitted.length > 0 ? { fitted: ob.fitted.map(String) } : {};
 }
 
 function entries(v: JsonValue | undefined): [string, JsonValue][] {

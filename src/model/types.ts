@@ -47,7 +47,29 @@ export interface Dependency {
   readonly needs?: number;
   /** Present exactly when type is `buffered`. */
   readonly buffer?: BufferSpec;
+  /** Load sent to the dependency per unit of load this service receives. Default 1. */
+  readonly load?: number;
+  /** Callers retry: while the dependency is not ok the edge's load is multiplied by `factor` (unless `backoff`). */
+  readonly retry?: { readonly factor: number; readonly backoff: boolean };
+  /** Stays down after a long dependency outage: see docs/semantics.md. */
+  readonly latch?: LatchSpec;
   readonly loc: Location;
+}
+
+export interface LatchSpec {
+  /** Outage length (minutes) from which the dependent latches. */
+  readonly afterMin: number;
+  /** Recovery minutes per minute of outage. */
+  readonly lagPerMinute: number;
+  /** Extra recovery minutes once latched. */
+  readonly fixedMin: number;
+}
+
+/** Load from a service's users: base plus a piecewise-constant daily curve. */
+export interface Demand {
+  readonly base: number;
+  /** Ascending by minute of the day (scenario offset): from `minuteOfDay` on, demand is base + add. */
+  readonly daily: readonly { readonly minuteOfDay: number; readonly add: number }[];
 }
 
 export interface Resource {
@@ -55,6 +77,8 @@ export interface Resource {
   readonly base: number;
   readonly perPeer: number;
   readonly limit: number;
+  /** Extra usage per unit of load on a node (load ÷ healthy nodes). Default 0. */
+  readonly perLoad?: number;
   readonly loc: Location;
 }
 
@@ -78,6 +102,10 @@ export interface Fleet {
   readonly restartPerHour?: number;
   /** Healthy-node fraction at which the service serves again (degraded). Default 0.5. */
   readonly serving: number;
+  /** Load one healthy node serves; undefined = the fleet has no load model. */
+  readonly capacity?: number;
+  /** Nodes reject load above `capacity` instead of taking it. Default false. */
+  readonly admission?: boolean;
   readonly loc: Location;
 }
 
@@ -95,6 +123,8 @@ export interface Service {
   readonly fleet?: Fleet;
   /** Lag in minutes before the service is ok again once nothing holds it down. Default 0. */
   readonly recoversAfterMin: number;
+  /** Load from the service's users; undefined = none. */
+  readonly demand?: Demand;
   readonly dependsOn: readonly Dependency[];
   readonly loc: Location;
 }
@@ -121,7 +151,34 @@ export interface ScenarioEvent {
   readonly action: ScenarioAction;
   /** Why the operators did it, or what the source says: shown beside the event in reports. */
   readonly note?: string;
+  /** `detected`: the clock starts at detection (a reaction), never before `atMin`. */
+  readonly when?: 'detected';
+  /** Reaction time added to `atMin` (or to detection). Default 0. */
+  readonly delayMin?: number;
+  /** The action happens at the first instant every listed service is ok (tools it needs). */
+  readonly waitsFor?: readonly string[];
   readonly loc: Location;
+}
+
+/** An observed incident milestone rather than a service state. */
+export interface MilestoneObservation {
+  readonly atMin: number;
+  readonly milestone: 'detected' | 'communicated';
+  readonly note?: string;
+  readonly fitted?: readonly string[];
+  readonly loc: Location;
+}
+
+/** Detection 5m when watched, 30m blind; first post 15m. */
+export const DEFAULT_DETECTION: Detection = { seenMin: 5, blindMin: 30, postingMin: 15 };
+
+export interface Detection {
+  /** Minutes to detect a failure an ok monitoring service watches. Default 5. */
+  readonly seenMin: number;
+  /** Minutes to detect a failure no ok monitoring service watches. Default 30. */
+  readonly blindMin: number;
+  /** Minutes to post the first status-page update once detected and a status-page tool is usable. Default 15. */
+  readonly postingMin: number;
 }
 
 export interface Observation {
@@ -129,6 +186,8 @@ export interface Observation {
   readonly service: string;
   readonly state: State;
   readonly note?: string;
+  /** The fitted [A] numbers its prediction rests on, as the modeller names them. */
+  readonly fitted?: readonly string[];
   readonly loc: Location;
 }
 
@@ -152,6 +211,10 @@ export interface Scenario {
   readonly start: ScenarioStart;
   readonly events: readonly ScenarioEvent[];
   readonly observed: readonly Observation[];
+  /** Observed milestones (detection, first status-page post), in file order. */
+  readonly milestones?: readonly MilestoneObservation[];
+  /** Default DEFAULT_DETECTION. */
+  readonly detection?: Detection;
   readonly whatIfs: readonly WhatIf[];
   /** Where what-if accounting stops (minutes after start), when the scenario declares `until`. */
   readonly untilMin?: number;

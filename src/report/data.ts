@@ -36,7 +36,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     findings: audit ? [...audit.findings] : [],
     spof: audit ? audit.spof.filter((x) => x.services.length > 0) : [],
     timeline,
-    events: run ? eventRows(run.replay.scenario) : [],
+    events: run ? eventRows(run.replay.scenario, run.replay) : [],
     observations,
     fidelity: run && run.fidelity.total > 0 ? {
       matched: run.fidelity.matched, total: run.fidelity.total, inputs: run.fidelity.inputs,
@@ -50,6 +50,8 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     toolingCycles: audit ? [...audit.toolingCycles] : [],
     baseline: run?.baseline ? {
       serviceMinutesLost: run.baseline.serviceMinutesLost,
+      detectedClock: run.replay.detectedAt === undefined ? null : clock(run.replay.detectedAt),
+      toldClock: run.replay.communicatedAt === undefined ? null : clock(run.replay.communicatedAt),
       allOkMin: baseAllOk ?? null, allOkClock: baseAllOk === undefined ? null : clock(baseAllOk),
     } : null,
     whatIfs: run ? whatIfRows(run, clock) : [],
@@ -148,6 +150,8 @@ function whatIfRows(run: ScenarioRun, clock: (m: number) => string): WhatIfRow[]
       rank: w.rank, id: w.id, title: w.title, prevented: w.prevented, affected: [...w.affected].sort(),
       allOkMin: w.allOkMin ?? null, allOkClock: w.allOkMin === undefined ? null : clock(w.allOkMin),
       serviceMinutesLost: w.serviceMinutesLost, toolingUsable: w.toolingUsable,
+      detectedClock: w.detectedAt === undefined ? null : clock(w.detectedAt),
+      toldClock: w.communicatedAt === undefined ? null : clock(w.communicatedAt),
     }));
 }
 

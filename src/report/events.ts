@@ -3,20 +3,41 @@
  * the timeline beside the replay's state changes.
  */
 import { describeEvent } from '../model/describe-event.js';
-import { formatClock, formatIso } from '../model/time.js';
-import type { Scenario } from '../model/types.js';
+import { formatClock, formatDuration, formatIso } from '../model/time.js';
+import type { Replay } from '../engine/types.js';
+import type { Scenario, ScenarioEvent } from '../model/types.js';
 import type { EventRow } from './types.js';
 
-export function eventRows(scenario: Scenario): EventRow[] {
-  return scenario.events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.atMin - b.e.atMin || a.i - b.i)
-    .map(({ e }) => {
-      const a = e.action;
-      return {
-        atMin: e.atMin, at: formatIso(e.atMin, scenario.start), clock: formatClock(e.atMin, scenario.start),
-        kind: a.kind, ...('service' in a ? { service: a.service } : {}),
-        text: e.note ? `${describeEvent(a)} — ${e.note}` : describeEvent(a),
-      };
-    });
+/**
+ * Each event at the time it happened (a reaction — `when`, `delay`, `waitsFor` — at the time the
+ * replay gave it, or at its `at` marked as never happening), then the predicted detection and first
+ * status-page post.
+ */
+export function eventRows(scenario: Scenario, replay?: Replay): EventRow[] {
+  const row = (atMin: number, kind: EventRow['kind'], text: string, service?: string): EventRow => ({
+    atMin, at: formatIso(atMin, scenario.start), clock: formatClock(atMin, scenario.start), kind, ...(service !== undefined ? { service } : {}), text,
+  });
+  const rows = scenario.events.map((e, i) => {
+    const a = e.action;
+    const happened = replay?.eventTimes?.[i];
+    const when = reaction(e);
+    const text = `${describeEvent(a)}${when ? ` (${when}${happened === null ? ': never happened' : ''})` : ''}${e.note ? ` — ${e.note}` : ''}`;
+    return { i, r: row(happened ?? e.atMin, a.kind, text, 'service' in a ? a.service : undefined) };
+  }).sort((a, b) => a.r.atMin - b.r.atMin || a.i - b.i).map((x) => x.r);
+  const extra: EventRow[] = [];
+  // A milestone the scenario observed gets its own row beside the observation instead.
+  const observed = new Set((scenario.milestones ?? []).map((m) => m.milestone));
+  if (replay?.detectedAt !== undefined && !observed.has('detected')) extra.push(row(replay.detectedAt, 'milestone', 'incident detected (predicted: detection rules)'));
+  if (replay?.communicatedAt !== undefined && !observed.has('communicated')) extra.push(row(replay.communicatedAt, 'milestone', 'first status-page post (predicted: status-page tool)'));
+  return [...rows, ...extra].sort((a, b) => a.atMin - b.atMin);
+}
+
+/** `reaction: after detection + 1h28m, waits for dns`, or '' for a scripted event. */
+function reaction(e: ScenarioEvent): string {
+  const parts = [
+    ...(e.when === 'detected' ? ['after detection'] : []),
+    ...((e.delayMin ?? 0) > 0 ? [`+${formatDuration(e.delayMin!)}`] : []),
+    ...(e.waitsFor ? [`waits for ${e.waitsFor.join(', ')}`] : []),
+  ];
+  return parts.length > 0 ? `reaction: ${parts.join(', ')}` : '';
 }

@@ -112,6 +112,8 @@ export interface ObservationRow {
   readonly input: boolean;
   /** Matched, and in the same order relative to every other matched observation. */
   readonly inOrder?: boolean;
+  /** A milestone observation (detection, first status-page post): `service` is its label. */
+  readonly milestone?: 'detected' | 'communicated';
 }
 
 export interface Summary {
@@ -138,6 +140,9 @@ export interface WhatIfRow {
   /** Tier-weighted minutes not ok. */
   readonly serviceMinutesLost: number;
   readonly toolingUsable: boolean;
+  /** Predicted detection and first status-page post (clock), null = never. */
+  readonly detectedClock: string | null;
+  readonly toldClock: string | null;
 }
 
 export interface ReportData {
@@ -174,6 +179,9 @@ export interface ReportData {
   readonly cycles: readonly RuntimeCycle[];
   readonly toolingCycles: readonly ToolingCycle[];
   /** The baseline (no what-if), then the ranking. */
-  readonly baseline: { readonly serviceMinutesLost: number; readonly allOkMin: number | null; readonly allOkClock: string | null } | null;
+  readonly baseline: {
+    readonly serviceMinutesLost: number; readonly allOkMin: number | null; readonly allOkClock: string | null;
+    readonly detectedClock: string | null; readonly toldClock: string | null;
+  } | null;
   readonly whatIfs: readonly WhatIfRow[];
 }

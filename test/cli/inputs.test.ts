@@ -59,9 +59,10 @@ describe('a directory means every graph under it', () => {
     expect(expandGraphArgs(['-', d, 'missing.yaml']).map((f) => f.replace(d, 'D'))).toEqual(['-', 'D/a.yml', 'D/b/c.json', 'D/z.yaml', 'missing.yaml']);
   });
 
-  test('validate graphs/ validates both bundled graphs; a directory with no graph is exit 2', () => {
+  test('validate graphs/ validates every bundled graph; a directory with no graph is exit 2', () => {
     expect(cli(['validate', 'graphs'])).toEqual({
-      code: 0, err: '', out: 'graphs/aws-kinesis-2020.yaml: ok (14 services, 1 scenario)\ngraphs/aws-s3-2008.yaml: ok (5 services, 1 scenario)\n',
+      code: 0, err: '', out: 'graphs/aws-kinesis-2020.yaml: ok (14 services, 1 scenario)\ngraphs/aws-s3-2008.yaml: ok (5 services, 1 scenario)\n'
+        + 'graphs/aws-us-east-1-2021.yaml: ok (12 services, 1 scenario)\n',
     });
     const empty = cli(['validate', temp()]);
     expect(empty.code).toBe(2);

@@ -105,10 +105,10 @@ function whatIfs(d: ReportData): string {
   if (d.whatIfs.length === 0) return '';
   const rows = d.whatIfs.map((w) => [
     String(w.rank), `${id(w.id)} ${md(w.title)}`, w.prevented ? '**yes**' : 'no', String(w.affected.length),
-    w.prevented && w.affected.length === 0 ? 'no outage' : w.allOkClock ?? 'never', num(w.serviceMinutesLost), w.toolingUsable ? 'yes' : 'no',
+    w.prevented && w.affected.length === 0 ? 'no outage' : w.allOkClock ?? 'never', num(w.serviceMinutesLost), w.detectedClock ?? '—', w.toldClock ?? '—', w.toolingUsable ? 'yes' : 'no',
   ]);
-  if (d.baseline) rows.unshift(['—', '*baseline (as it happened)*', 'no', String(d.summary.servicesHit.length), d.baseline.allOkClock ?? 'never', num(d.baseline.serviceMinutesLost), '—']);
-  return `## What-if ranking\n\nEach remediation replayed against the same scenario.\n\n${table(['Rank', 'What-if', 'Prevented', 'Services hit', 'All ok at', 'Service-minutes lost', 'Tooling usable'], rows, ['r', 'l', 'l', 'r', 'l', 'r', 'l'])}`;
+  if (d.baseline) rows.unshift(['—', '*baseline (as it happened)*', 'no', String(d.summary.servicesHit.length), d.baseline.allOkClock ?? 'never', num(d.baseline.serviceMinutesLost), d.baseline.detectedClock ?? '—', d.baseline.toldClock ?? '—', '—']);
+  return `## What-if ranking\n\nEach remediation replayed against the same scenario. Detected and first status post are predicted (detection tied to monitoring, the status-page tool's state).\n\n${table(['Rank', 'What-if', 'Prevented', 'Services hit', 'All ok at', 'Service-minutes lost', 'Detected', 'First status post', 'Tooling usable'], rows, ['r', 'l', 'l', 'r', 'l', 'r', 'l', 'l', 'l'])}`;
 }
 
 function cycles(d: ReportData): string {

@@ -27,6 +27,13 @@ export function timelineSection(d: ReportData): string {
     });
   });
   d.observations.forEach((o, i) => {
+    if (o.milestone && o.predictedMin !== undefined) {
+      rows.push({
+        at: o.predictedMin, order: d.timeline.length + i,
+        cells: [o.predictedClock!, md(o.service), '⚑ milestone', '*predicted from detection and the status-page tool*', `${o.clock}${o.note ? ` ${md(o.note)}` : ''}`, signed(o.errorMin), o.inOrder ? '✓' : '**✗**'],
+      });
+      return;
+    }
     if (o.predictedMin !== undefined) return;
     rows.push({
       at: o.atMin, order: d.timeline.length + i,
