@@ -16,6 +16,7 @@ import { gatherInputs } from '../report/inputs.js';
 import { CHROMIUM, hasChromium, launch } from './chromium.js';
 import { median, type Bench } from './harness.js';
 import { syntheticModel } from './synthetic.js';
+import { maxOf, minOf, pushAll } from '../model/arrays.js';
 
 // Browser globals, used only inside page.evaluate callbacks (this project's TS lib has no DOM).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,7 +48,7 @@ export async function bench(b: Bench): Promise<void> {
       await page.evaluate(frames);
       renders.push(performance.now() - t0);
       if (run === 0) b.note(`${services} services, ${await page.evaluate(() => window.cy.edges().length)} edges`);
-      steps.push(...await page.evaluate(async () => {
+      pushAll(steps, await page.evaluate(async () => {
         const times: number[] = window.faultline.eventTimes();
         const out: number[] = [];
         for (const t of times.slice(0, 20)) {
@@ -60,8 +61,8 @@ export async function bench(b: Bench): Promise<void> {
       }));
       await page.close();
     }
-    b.record({ name: `html report: first render (${services} services)`, medianMs: median(renders), minMs: Math.min(...renders), maxMs: Math.max(...renders), runs: renders.length });
-    b.record({ name: `html report: replay time step (${services} services)`, medianMs: median(steps), minMs: Math.min(...steps), maxMs: Math.max(...steps), runs: steps.length });
+    b.record({ name: `html report: first render (${services} services)`, medianMs: median(renders), minMs: minOf(renders), maxMs: maxOf(renders), runs: renders.length });
+    b.record({ name: `html report: replay time step (${services} services)`, medianMs: median(steps), minMs: minOf(steps), maxMs: maxOf(steps), runs: steps.length });
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });

@@ -185,8 +185,9 @@ export class FleetSim {
     const { peers, resource } = this.failingPeers();
     const have = Math.floor(this.p + EPS);
     if (!resource || have < peers || this.healthy() <= EPS) return undefined;
+    const usage = this.usage(resource, have);
     this.failed = this.n;
-    return { resource, usage: this.usage(resource, have), peers: have, nodes: this.n };
+    return { resource, usage, peers: have, nodes: this.n };
   }
 
   startScale(t: number, to: number, overMin: number): void {

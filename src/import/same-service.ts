@@ -1,10 +1,10 @@
 /**
  * When several formats describe one system, the same service is often named a little differently
- * (`one-platform-api-gateway` in the catalog, `api-gateway` in the cluster; `catalog-db` in Compose,
+ * (`one-platform-edge-proxy` in the catalog, `edge-proxy` in the cluster; `catalog-db` in Compose,
  * `catalog-mysql` in Kubernetes). The rule, applied only to an id that no earlier input has, and only
  * when exactly one earlier id fits:
  * 1. one id ends with the other after a dash, and the shorter has two words or more
- *    (`…-api-gateway`), or is a store or broker (`orders-rabbitmq` → `rabbitmq`);
+ *    (`…-edge-proxy`), or is a store or broker (`orders-rabbitmq` → `rabbitmq`);
  * 2. both are the same stem with a store word last (`catalog-db`, `catalog-mysql`);
  * 3. equal after dropping a generic suffix (`-service`, `-svc`, `-app`, `-server`).
  * `--alias a=b` states it outright and wins; `--alias a=a` keeps `a` apart.

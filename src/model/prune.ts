@@ -102,7 +102,8 @@ function sweep(node: unknown, path: JsonPath, maps: IndexMaps): void {
       const key = JSON.stringify(path);
       const before = maps.get(key) ?? node.map((_, i) => i);
       const kept = node.flatMap((item, i) => (item === REMOVED ? [] : [[item, before[i]!] as const]));
-      node.splice(0, node.length, ...kept.map(([item]) => item));
+      node.length = 0;
+      for (const [item] of kept) node.push(item);
       maps.set(key, kept.map(([, i]) => i));
     }
     node.forEach((item, i) => sweep(item, [...path, i], maps));

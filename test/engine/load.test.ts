@@ -89,7 +89,8 @@ describe('latch: damage that outlives the cause', () => {
 
   test('an outage longer than latch.after keeps the dependent down for fixed + lagPerMinute × the outage', () => {
     const r = replay(g('+1h40m'));
-    expect(lines(r)).toEqual(['10 a down event', '10 b down edge', '100 a ok event', '155 b ok recovered']);
+    // At 100 the edge no longer holds b, the latch does: a marker names it (a cause names what holds now).
+    expect(lines(r)).toEqual(['10 a down event', '10 b down edge', '100 a ok event', '100 b stays down latch', '155 b ok recovered']);
     expect(r.timeline[3]!.cause.text).toContain('latched by a');
   });
 
