@@ -49,6 +49,9 @@ export function nameSaysAddress(name: string): boolean {
 }
 
 export function addressesIn(envName: string, rawValue: string): AddressRef[] {
+  // `X=${EVENTBUS_HOST:-queue}`: the inner variable's name judges the default too
+  const inner = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^}]*\}$/.exec(rawValue.trim())?.[1];
+  if (inner !== undefined && !nameSaysAddress(envName) && nameSaysAddress(inner)) return addressesIn(inner, rawValue);
   const value = expandDefaults(rawValue).trim();
   const nameSaysHealth = HEALTH_NAME.test(envName);
   const found: AddressRef[] = [];

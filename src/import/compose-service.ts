@@ -20,6 +20,8 @@ export interface EnvEntry {
   readonly evidence: string;
   /** Where a bare entry's value was found (`.env:12`). */
   readonly from?: string;
+  /** `X=${EVENTBUS_HOST:-queue}`: the inner variable, whose name judges a bare value too. */
+  readonly inner?: string;
 }
 
 const MAX_EXTENDS = 10;
@@ -85,7 +87,8 @@ function envFileEntries(layer: Layer, f: ComposeFile, files: Files | undefined, 
 function environment(layer: Layer, f: ComposeFile): EnvEntry[] {
   const out: EnvEntry[] = [];
   const add = (name: string, value: string | undefined, loc: Location) => {
-    if (value !== undefined) { out.push({ name, value: interpolate(value, f.vars), loc, evidence: `env ${name}` }); return; }
+    const inner = value === undefined ? undefined : /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^}]*\}$/.exec(value.trim())?.[1];
+    if (value !== undefined) { out.push({ name, value: interpolate(value, f.vars), loc, evidence: `env ${name}`, ...(inner ? { inner } : {}) }); return; }
     const v = f.vars.get(name);
     if (v) out.push({ name, value: v.value, loc, evidence: `env ${name}`, from: `${v.loc.file}:${v.loc.line}` });
   };

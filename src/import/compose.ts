@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Location } from '../model/types.js';
-import { addressesIn } from './address.js';
+import { addressesIn, nameSaysAddress } from './address.js';
 import { commandValues } from './commandline.js';
 import { interpolate } from './compose-env.js';
 import { loadComposeFiles, type ComposeFile, type Files } from './compose-files.js';
@@ -45,7 +45,7 @@ export function readCompose(inputs: readonly InputText[], files?: Files): Readin
         else if (!ref.host.includes('.')) edges.push({ from: name, to: { name: ref.host }, type: kind.type, evidence, loc, note, guessed: true });
       }
     };
-    for (const e of env) refs(e.evidence, e.name, e.value, e.loc, e.from);
+    for (const e of env) refs(e.evidence, e.inner !== undefined && !nameSaysAddress(e.name) && nameSaysAddress(e.inner) ? e.inner : e.name, e.value, e.loc, e.from);
     const command = commandOf(layers);
     if (command) {
       const items = command.list.map((c) => interpolate(asText(c) ?? '', f.vars));

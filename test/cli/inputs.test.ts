@@ -35,7 +35,7 @@ describe('"-" reads standard input', () => {
     expect(imported.code).toBe(0);
     const audited = cli(['audit', '-', '--no-rules'], { input: imported.out });
     expect(audited.code).toBe(0);
-    expect(audited.out).toMatch(/^<stdin>:\d+:\d+: info\[single-point-of-failure\]/m);
+    expect(audited.out).toMatch(/^<stdin>:\d+:\d+: warn\[single-point-of-failure\]/m);
   });
 
   test('"-" twice is a usage error; empty input is a located error', () => {
@@ -62,7 +62,7 @@ describe('a directory means every graph under it', () => {
   test('validate graphs/ validates every bundled graph; a directory with no graph is exit 2', () => {
     expect(cli(['validate', 'graphs'])).toEqual({
       code: 0, err: '', out: 'graphs/aws-kinesis-2020.yaml: ok (14 services, 1 scenario)\ngraphs/aws-s3-2008.yaml: ok (5 services, 1 scenario)\n'
-        + 'graphs/aws-us-east-1-2021.yaml: ok (12 services, 1 scenario)\n',
+        + 'graphs/aws-us-east-1-2021.yaml: ok (12 services, 1 scenario)\ngraphs/example-shop.yaml: ok (28 services, 1 scenario)\n',
     });
     const empty = cli(['validate', temp()]);
     expect(empty.code).toBe(2);

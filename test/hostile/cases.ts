@@ -48,7 +48,7 @@ export const CASES: readonly Case[] = [
   // 3. Special files.
   { name: 'graph is a FIFO', category: 'special', files: { 'p': { fifo: true } }, args: ['validate', 'p'], exit: 2, at: 'p:1:1', says: /FIFO/ },
   { name: 'graph is /dev/zero', category: 'special', args: ['validate', '/dev/zero'], exit: 2, at: '/dev/zero:1:1', says: /device/ },
-  { name: 'graph is a directory', category: 'special', files: { 'd': { dir: true } }, args: ['validate', 'd'], exit: 2, at: 'd:1:1', says: /is a directory/ },
+  { name: 'graph is a directory', category: 'special', files: { 'd': { dir: true } }, args: ['validate', 'd'], exit: 2, says: /directory "d" has no \*\.yaml/ },
   { name: 'graph is a symlink to a FIFO', category: 'special', files: { 'p': { fifo: true }, 'g.yaml': { symlink: 'p' } }, args: ['validate', 'g.yaml'], exit: 2, at: 'g.yaml:1:1', says: /FIFO/ },
   { name: 'explore on a FIFO', category: 'special', files: { 'p': { fifo: true } }, args: ['explore', 'p'], exit: 2, at: 'p:1:1' },
   { name: 'replay on /dev/zero', category: 'special', args: ['replay', '/dev/zero'], exit: 2, at: '/dev/zero:1:1' },

@@ -45,7 +45,7 @@ describe('compose: base + override read together', () => {
 
   test('a health-check-only URL is soft with a comment; a real use stays hard', () => {
     expect(r.edges.filter((e) => e.startsWith('worker '))).toEqual(['worker -> api (hard)', 'worker -> auth (soft)', 'worker -> queue (hard)']);
-    expect(r.text).toContain('# guessed: AuthUrlHC is a health-check address only → soft');
+    expect(r.text).toContain('# guessed: env AuthUrlHC is a URL; a health-check address only → soft');
   });
 
   test('a service addressing itself is a self-loop warning; 0.0.0.0 and unset ${VAR} hosts are not references', () => {
