@@ -25,7 +25,12 @@ export interface BlastCounts {
   readonly degradedCount: Int32Array;
   readonly entrypointsHit: Int32Array;
   readonly score: Float64Array;
-  /** For each entrypoint (by node), the services whose single failure takes it down, ascending. */
+  /** For each entrypoint (by node), how many services' single failure takes it down. */
+  readonly spofCount: Int32Array;
+  /**
+   * For each entrypoint (by node), those services: all of them, ascending by node, or with
+   * with `keep` the `keep` first by `rank` (ascending rank).
+   */
   readonly spof: ReadonlyMap<number, number[]>;
   /**
    * For each tool (same order as given), by root: 0 = no, 1 = the root's failure degrades the tool,
@@ -36,7 +41,14 @@ export interface BlastCounts {
 
 const TIER_WEIGHT = [8, 4, 2, 1];
 
-export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 32): BlastCounts {
+export interface SpofOptions {
+  /** Keep at most this many services per entrypoint: the first by `rank`. Default: all. */
+  readonly keep?: number;
+  /** Order for `keep` (e.g. rank of each service's id); required with `keep`. */
+  readonly rank?: Int32Array;
+}
+
+export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 32, spofOptions: SpofOptions = {}): BlastCounts {
   const n = ix.n;
   const W = words;
   const lanes = 32 * W;
@@ -58,8 +70,7 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
   // 4 tiers down, 4 tiers degraded-only, entrypoints hit: bit-sliced counters, planes × W words each.
   const counters = new Int32Array(9 * planes * W);
   const out = { downCount: new Int32Array(n), degradedCount: new Int32Array(n), entrypointsHit: new Int32Array(n), score: new Float64Array(n) };
-  const spof = new Map<number, number[]>();
-  for (let v = 0; v < n; v++) if (ix.entry[v]) spof.set(v, []);
+  const spof = new SpofLists(n, ix.entry, spofOptions);
   const toolAt = new Int32Array(n).fill(-1);
   tools.forEach((t, i) => { toolAt[t.node] = i; });
   const toolRoots = tools.map(() => new Uint8Array(n));
@@ -171,7 +182,7 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
         if (g === 0) continue;
         add(ix.tier[v]!, w, d);
         add(4 + ix.tier[v]!, w, g & ~d);
-        if (ix.entry[v]) { add(8, w, g); if (d !== 0) forBits(d, w, (x) => spof.get(v)!.push(batch[x]!)); }
+        if (ix.entry[v]) { add(8, w, g); for (let bits = d; bits !== 0; bits &= bits - 1) spof.add(v, batch[w * 32 + 31 - Math.clz32(bits & -bits)]!); }
         if (tool >= 0) {
           let mask = g;
           const sup = tools[tool]!.supports;
@@ -200,8 +211,76 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
     touched.length = 0;
     batch.forEach((v) => { lane[v] = -1; });
   }
-  for (const list of spof.values()) list.sort((a, b) => a - b);
-  return { ...out, spof, toolRoots };
+  return { ...out, spofCount: spof.count, spof: spof.lists(), toolRoots };
+}
+
+/**
+ * SPOF lists per entrypoint. On a deep graph there are millions of (entrypoint, service) pairs;
+ * only the count and the first few by id are ever printed, so with `keep` each entrypoint holds a
+ * bounded max-heap of the `keep` lowest ranks: once full, most pairs cost one comparison.
+ */
+class SpofLists {
+  readonly count: Int32Array;
+  private readonly all = new Map<number, number[]>();
+  private readonly heaps = new Map<number, Int32Array>();
+  private readonly keep: number;
+  private readonly rank: Int32Array;
+
+  constructor(n: number, entry: Uint8Array, o: SpofOptions) {
+    this.count = new Int32Array(n);
+    this.keep = o.keep ?? Infinity;
+    if (this.keep < Infinity && !o.rank) throw new RangeError('blastCounts: spof keep needs a rank');
+    this.rank = o.rank ?? Int32Array.from({ length: n }, (_, i) => i);
+    for (let v = 0; v < n; v++) {
+      if (!entry[v]) continue;
+      if (this.keep < Infinity) this.heaps.set(v, new Int32Array(this.keep)); else this.all.set(v, []);
+    }
+  }
+
+  add(entry: number, service: number): void {
+    const c = this.count[entry]!++;
+    if (this.keep === Infinity) { this.all.get(entry)!.push(service); return; }
+    const heap = this.heaps.get(entry)!;
+    if (c < this.keep) { siftUp(heap, c, service, this.rank); return; }
+    if (this.rank[service]! < this.rank[heap[0]!]!) siftDown(heap, this.keep, service, this.rank);
+  }
+
+  /** Ascending by rank. */
+  lists(): Map<number, number[]> {
+    const rank = this.rank;
+    const out = new Map<number, number[]>();
+    for (const [e, list] of this.all) out.set(e, list.sort((a, b) => rank[a]! - rank[b]!));
+    for (const [e, heap] of this.heaps) {
+      out.set(e, Array.from(heap.subarray(0, Math.min(this.keep, this.count[e]!))).sort((a, b) => rank[a]! - rank[b]!));
+    }
+    return out;
+  }
+}
+
+/** Max-heap by rank: place `x` at free slot `k` and move it up. */
+function siftUp(heap: Int32Array, k: number, x: number, rank: Int32Array): void {
+  let i = k;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (rank[heap[p]!]! >= rank[x]!) break;
+    heap[i] = heap[p]!;
+    i = p;
+  }
+  heap[i] = x;
+}
+
+/** Max-heap by rank: replace the top with `x` and move it down. */
+function siftDown(heap: Int32Array, size: number, x: number, rank: Int32Array): void {
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= size) break;
+    if (c + 1 < size && rank[heap[c + 1]!]! > rank[heap[c]!]!) c++;
+    if (rank[heap[c]!]! <= rank[x]!) break;
+    heap[i] = heap[c]!;
+    i = c;
+  }
+  heap[i] = x;
 }
 
 function forBits(x: number, w: number, f: (lane: number) => void): void {

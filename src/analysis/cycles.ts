@@ -31,39 +31,44 @@ export function findCycles(ix: Index): CycleResult {
 
 function cyclesOf(ix: Index, g: Csr, sccs: Sccs, deadlocks: boolean): RuntimeCycle[] {
   const out: RuntimeCycle[] = [];
+  const scratch = newScratch(g.n);
   for (let k = 0; k < sccs.count; k++) {
     const a = sccs.memberStart[k]!;
     const b = sccs.memberStart[k + 1]!;
     if (b - a === 1 && !hasSelfLoop(g, sccs.members[a]!)) continue;
     const members = Array.from(sccs.members.subarray(a, b), (v) => ix.ids[v]!).sort();
-    const path = shortestCycle(g, sccs, k, members.map((id) => ix.pos.get(id)!)).map((v) => ix.ids[v]!);
+    const path = shortestCycle(g, sccs, k, members.map((id) => ix.pos.get(id)!), scratch).map((v) => ix.ids[v]!);
     out.push({ members, path, deadlocks });
   }
   return out.sort((x, y) => (x.path[0]! < y.path[0]! ? -1 : x.path[0]! > y.path[0]! ? 1 : 0));
 }
 
 /** The shortest cycle through any of the first few starts (in id order); first id repeated at the end. */
-export function shortestCycle(g: Csr, sccs: Sccs, k: number, startsById: readonly number[]): number[] {
+export function shortestCycle(g: Csr, sccs: Sccs, k: number, startsById: readonly number[], scratch = newScratch(g.n)): number[] {
   let edges = 0;
   for (const v of startsById) edges += g.start[v + 1]! - g.start[v]!;
   const tries = Math.max(1, Math.min(startsById.length, Math.floor(BFS_BUDGET / Math.max(1, edges))));
-  const parent = new Int32Array(g.n);
-  const seen = new Int32Array(g.n).fill(-1);
-  const queue = new Int32Array(startsById.length);
-  const depth = new Int32Array(g.n);
   let best: number[] | undefined;
   for (let i = 0; i < tries; i++) {
     const r = startsById[i]!;
-    const found = bfsBack(g, sccs.comp, k, r, { parent, seen, queue, depth }, i, best?.length);
+    const found = bfsBack(g, sccs.comp, k, r, scratch, ++scratch.stamp, best?.length);
     if (found && (!best || found.length < best.length)) best = found;
     if (best && best.length === 2) break;
   }
   return best ?? [startsById[0]!, startsById[0]!];
 }
 
-/** BFS from r inside component k until an edge back to r closes a cycle. */
-interface Scratch { readonly parent: Int32Array; readonly seen: Int32Array; readonly queue: Int32Array; readonly depth: Int32Array }
+/**
+ * BFS arrays shared by every search of one graph (allocating them per component made the audit
+ * O(n · components)); `seen` holds the stamp of the search that reached a node.
+ */
+interface Scratch { readonly parent: Int32Array; readonly seen: Int32Array; readonly queue: Int32Array; readonly depth: Int32Array; stamp: number }
 
+function newScratch(n: number): Scratch {
+  return { parent: new Int32Array(n), seen: new Int32Array(n), queue: new Int32Array(n), depth: new Int32Array(n), stamp: 0 };
+}
+
+/** BFS from r inside component k until an edge back to r closes a cycle. */
 function bfsBack(g: Csr, comp: Int32Array, k: number, r: number, { parent, seen, queue, depth }: Scratch, stamp: number,
   bound: number | undefined): number[] | undefined {
   let head = 0;

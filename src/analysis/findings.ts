@@ -24,8 +24,8 @@ export interface Tables {
 }
 
 const LIST = 8;
-/** A SPOF finding lists at most this many services (the full list is in `Audit.spof`). */
-const SPOF_SERVICES = 100;
+/** A SPOF finding lists at most this many services (as does `Audit.spof` on big graphs). */
+export const SPOF_SERVICES = 100;
 const arrow = (path: readonly string[]) => path.join(' → ');
 const names = (ids: readonly string[]) => ids.slice(0, LIST).join(', ') + (ids.length > LIST ? ` (+${ids.length - LIST} more)` : '');
 
@@ -75,9 +75,10 @@ export function buildFindings(model: Model, t: Tables, rules: Rules): { findings
     }, b.service);
   }
   for (const s of t.spof) {
-    if (s.services.length === 0) continue;
+    if (s.count === 0) continue;
+    const more = s.count - Math.min(s.services.length, LIST);
     emit('single-point-of-failure', {
-      message: `entrypoint "${s.entrypoint}" goes down if any one of ${s.services.length} service(s) fails: ${names(s.services)}`,
+      message: `entrypoint "${s.entrypoint}" goes down if any one of ${s.count} service(s) fails: ${s.services.slice(0, LIST).join(', ')}${more > 0 ? ` (+${more} more)` : ''}`,
       services: [s.entrypoint, ...s.services.slice(0, SPOF_SERVICES)], location: svc(s.entrypoint).loc,
     }, s.entrypoint);
   }

@@ -11,7 +11,7 @@ export function auditJson(a: Audit, graph: string, services: number): object {
     cycles: a.cycles,
     deadlocks: a.deadlocks ?? [],
     toolingCycles: a.toolingCycles,
-    spof: a.spof.map((s) => ({ entrypoint: s.entrypoint, count: s.services.length, services: bigGraph ? s.services.slice(0, 20) : s.services })),
+    spof: a.spof.map((s) => ({ entrypoint: s.entrypoint, count: s.count, services: bigGraph ? s.services.slice(0, 20) : s.services })),
     scaling: a.scaling.map(({ loc: _loc, ...h }) => h),
     restart: a.restart.map(({ loc: _loc, ...r }) => r),
     ...(a.mesh ? {

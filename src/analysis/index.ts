@@ -5,10 +5,10 @@
  * → fleets → findings.
  */
 import type { Model } from '../model/types.js';
-import { blastCounts, type ToolSpec } from './blast.js';
+import { blastCounts, type BlastCounts, type ToolSpec } from './blast.js';
 import { findCycles } from './cycles.js';
 import { restartHazards, scalingHazards } from './fleet.js';
-import { buildFindings } from './findings.js';
+import { buildFindings, SPOF_SERVICES } from './findings.js';
 import { meshHazards } from './mesh.js';
 import { KIND, buildIndex, type Index } from './graph.js';
 import { Propagator } from './propagate.js';
@@ -39,26 +39,19 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
   const tools: ToolSpec[] = model.services.flatMap((s, i) => s.supports === undefined ? []
     : [{ node: i, ...(s.supports === '*' ? {} : { supports: s.supports.map((id) => ix.pos.get(id)!) }) }]);
   stage('blast radius');
-  const counts = blastCounts(ix, tools);
+  const ids = idOrder(ix.ids);
+  const rank = ids.rank;
+  const listAll = ix.n <= (options.listAllUpTo ?? 1000);
+  const counts = blastCounts(ix, tools, 32, { rank, ...(listAll ? {} : { keep: SPOF_SERVICES }) });
 
+  stage('ranking');
   const order = Array.from({ length: ix.n }, (_, i) => i)
-    .sort((a, b) => counts.score[b]! - counts.score[a]! || cmp(ix.ids[a]!, ix.ids[b]!));
-  const listed = ix.n <= (options.listAllUpTo ?? 1000) ? ix.n : Math.min(ix.n, options.top ?? 20);
+    .sort((a, b) => counts.score[b]! - counts.score[a]! || rank[a]! - rank[b]!);
+  const listed = listAll ? ix.n : Math.min(ix.n, options.top ?? 20);
   const propagator = new Propagator(ix);
-  const blastRadius: BlastRadius[] = order.map((v, rank) => {
-    const t = timeToImpact(ix, v);
-    return {
-      service: ix.ids[v]!,
-      downCount: counts.downCount[v]!,
-      degradedCount: counts.degradedCount[v]!,
-      ...(rank < listed ? members(ix, propagator, v) : {}),
-      score: counts.score[v]!,
-      entrypointsHit: counts.entrypointsHit[v]!,
-      ...(t !== undefined ? { timeToImpactMin: t } : {}),
-    };
-  });
+  const blastRadius: BlastRadius[] = order.map((v, i) => blastRow(ix, counts, v, i < listed ? members(ix, propagator, v, ids) : undefined));
 
-  const spof = [...counts.spof].map(([e, list]) => ({ entrypoint: ix.ids[e]!, services: list.map((v) => ix.ids[v]!).sort() }))
+  const spof = [...counts.spof].map(([e, list]) => ({ entrypoint: ix.ids[e]!, count: counts.spofCount[e]!, services: list.map((v) => ix.ids[v]!) }))
     .sort((a, b) => cmp(a.entrypoint, b.entrypoint));
   stage('tooling cycles');
   const tooling = toolingCycles(ix, tools.map((t) => t.node), counts.toolRoots, rules.thresholds.maxRootsPerTool);
@@ -72,26 +65,62 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
 }
 
 /** Exact member lists and buffer-delayed impact times of one service's failure (for the TUI too). */
-export function blastMembers(model: Model, service: string): Pick<BlastRadius, 'down' | 'degraded' | 'delayed'> {
+export function blastMembers(model: Model, service: string): Members {
   const ix = buildIndex(model);
   const v = ix.pos.get(service);
-  return v === undefined ? { down: [], degraded: [] } : members(ix, new Propagator(ix), v);
+  return v === undefined ? { down: [], degraded: [] } : members(ix, new Propagator(ix), v, idOrder(ix.ids));
 }
 
-function members(ix: Index, p: Propagator, v: number): Pick<BlastRadius, 'down' | 'degraded' | 'delayed'> {
+type Members = Pick<BlastRadius, 'down' | 'degraded' | 'delayed'>;
+
+function blastRow(ix: Index, counts: BlastCounts, v: number, m: Members | undefined): BlastRadius {
+  const t = timeToImpact(ix, v);
+  const row: { -readonly [K in keyof BlastRadius]: BlastRadius[K] } = {
+    service: ix.ids[v]!, downCount: counts.downCount[v]!, degradedCount: counts.degradedCount[v]!,
+  } as BlastRadius;
+  if (m) { row.down = m.down; row.degraded = m.degraded; }
+  row.score = counts.score[v]!;
+  row.entrypointsHit = counts.entrypointsHit[v]!;
+  if (t !== undefined) row.timeToImpactMin = t;
+  if (m?.delayed) row.delayed = m.delayed;
+  return row;
+}
+
+/**
+ * Services in id order (code units): `rank[v]` is v's position, `byRank` the inverse. Sorting by
+ * rank is sorting by id, with a numeric typed-array sort instead of string compares.
+ */
+interface IdOrder { readonly rank: Int32Array; readonly byRank: Int32Array }
+
+function idOrder(ids: readonly string[]): IdOrder {
+  const byRank = Int32Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => cmp(ids[a]!, ids[b]!));
+  const rank = new Int32Array(ids.length);
+  byRank.forEach((v, r) => { rank[v] = r; });
+  return { rank, byRank };
+}
+
+function idsSorted(ix: Index, services: readonly number[], o: IdOrder): string[] {
+  const ranks = Int32Array.from(services, (v) => o.rank[v]!).sort();
+  return Array.from(ranks, (r) => ix.ids[o.byRank[r]!]!);
+}
+
+function members(ix: Index, p: Propagator, v: number, o: IdOrder): Members {
   const impact = p.run(v);
-  const down: string[] = [];
-  const degraded: string[] = [];
-  const delayed: { service: string; state: 'down' | 'degraded'; atMin: number }[] = [];
+  const down: number[] = [];
+  const degraded: number[] = [];
+  const delayed: { v: number; state: 'down' | 'degraded'; atMin: number }[] = [];
   for (const x of impact.hit) {
     const isDown = impact.tDown[x]! < Infinity;
-    (isDown ? down : degraded).push(ix.ids[x]!);
+    (isDown ? down : degraded).push(x);
     const at = impact.tDegraded[x]!;
-    if (at > 0) delayed.push({ service: ix.ids[x]!, state: isDown ? 'down' : 'degraded', atMin: isDown ? impact.tDown[x]! : at });
+    if (at > 0) delayed.push({ v: x, state: isDown ? 'down' : 'degraded', atMin: isDown ? impact.tDown[x]! : at });
   }
   return {
-    down: down.sort(), degraded: degraded.sort(),
-    ...(delayed.length > 0 ? { delayed: delayed.sort((a, b) => a.atMin - b.atMin || cmp(a.service, b.service)) } : {}),
+    down: idsSorted(ix, down, o), degraded: idsSorted(ix, degraded, o),
+    ...(delayed.length > 0 ? {
+      delayed: delayed.sort((a, b) => a.atMin - b.atMin || o.rank[a.v]! - o.rank[b.v]!)
+        .map((d) => ({ service: ix.ids[d.v]!, state: d.state, atMin: d.atMin })),
+    } : {}),
   };
 }
 

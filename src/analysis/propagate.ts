@@ -20,69 +20,81 @@ export interface Impact {
 export class Propagator {
   private readonly tDeg: Float64Array;
   private readonly tDown: Float64Array;
-  /** Per clause: targets not yet at degraded / down. */
+  /** Per clause: how many targets it has, and how many are not yet at degraded / down. */
+  private readonly size: Int32Array;
   private readonly leftDeg: Int32Array;
   private readonly leftDown: Int32Array;
   private readonly heap = new EventHeap();
+  /** Events at the current instant (node·2 + level): a plain stack, only later ones go to the heap. */
+  private now: Int32Array;
+  private touchedNodes: Int32Array;
+  private touchedClauses: Int32Array;
 
   constructor(private readonly ix: Index) {
     this.tDeg = new Float64Array(ix.n).fill(Infinity);
     this.tDown = new Float64Array(ix.n).fill(Infinity);
     const counts = new Int32Array(ix.clauseOwner.length);
     for (let c = 0; c < counts.length; c++) counts[c] = ix.targetStart[c + 1]! - ix.targetStart[c]!;
-    this.leftDeg = counts;
+    this.size = counts;
+    this.leftDeg = counts.slice();
     this.leftDown = counts.slice();
+    this.now = new Int32Array(2 * ix.n + 1);
+    this.touchedNodes = new Int32Array(ix.n);
+    this.touchedClauses = new Int32Array(ix.clauseOwner.length);
   }
 
   run(source: number): Impact {
-    const { ix, tDeg, tDown, leftDeg, leftDown, heap } = this;
-    const touchedNodes: number[] = [];
-    const touchedClauses: number[] = [];
-    // Most edges have no delay: events at the current instant go to a plain stack, only buffered
-    // (later) ones to the heap — same order of instants, far fewer heap operations.
-    const now: number[] = [];
+    const { ix, tDeg, tDown, size, leftDeg, leftDown, heap, now, touchedNodes, touchedClauses } = this;
+    let nodes = 0;
+    let clauses = 0;
+    let top = 0;
     let clock = 0;
-    const reach = (v: number, level: 0 | 1, t: number) => {
-      const arr = level === 0 ? tDeg : tDown;
-      if (t >= arr[v]!) return;
-      if (tDeg[v] === Infinity && tDown[v] === Infinity) touchedNodes.push(v);
-      arr[v] = t;
-      if (t === clock) now.push(v * 2 + level);
-      else heap.push(t, v * 2 + level);
-      if (level === 1) reach(v, 0, t);
+    // Each node reaches each level at most once per instant it improves: at most 2 events per node
+    // per instant, so the `now` stack (2n) cannot overflow within one instant.
+    const reach = (v: number, level: number, t: number): void => {
+      if (tDeg[v] === Infinity) touchedNodes[nodes++] = v;
+      for (let l = level; l >= 0; l--) {
+        const arr = l === 0 ? tDeg : tDown;
+        if (t >= arr[v]!) continue;
+        arr[v] = t;
+        if (t === clock) now[top++] = v * 2 + l;
+        else heap.push(t, v * 2 + l);
+      }
     };
     reach(source, 1, 0);
-    while (now.length > 0 || heap.size > 0) {
-      if (now.length === 0) clock = heap.topTime();
+    while (top > 0 || heap.size > 0) {
+      if (top === 0) clock = heap.topTime();
       const t = clock;
-      const item = now.length > 0 ? now.pop()! : heap.pop();
+      const item = top > 0 ? now[--top]! : heap.pop();
       const v = item >> 1;
       const level = item & 1;
       if ((level === 0 ? tDeg[v] : tDown[v]) !== t) continue;
+      const left = level === 0 ? leftDeg : leftDown;
       for (let r = ix.revStart[v]!; r < ix.revStart[v + 1]!; r++) {
         const c = ix.revClauses[r]!;
-        const left = level === 0 ? leftDeg : leftDown;
-        if (left[c] === ix.targetStart[c + 1]! - ix.targetStart[c]! && leftDeg[c] === leftDown[c]) touchedClauses.push(c);
+        if (leftDeg[c] === size[c] && leftDown[c] === size[c]) touchedClauses[clauses++] = c;
         if (--left[c]! !== 0) continue;
         const owner = ix.clauseOwner[c]!;
         const kind = ix.clauseKind[c]!;
-        if (kind === KIND.hard) reach(owner, level as 0 | 1, t);
+        if (kind === KIND.hard) reach(owner, level, t);
         else if (kind === KIND.soft) { if (level === 1) reach(owner, 0, t); }
         else if (level === 0) reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
       }
     }
     const outDeg = new Float64Array(ix.n).fill(Infinity);
     const outDown = new Float64Array(ix.n).fill(Infinity);
-    const hit: number[] = [];
-    for (const v of touchedNodes) {
+    const hit = new Int32Array(nodes - 1);
+    let h = 0;
+    for (let i = 0; i < nodes; i++) {
+      const v = touchedNodes[i]!;
       outDeg[v] = tDeg[v]!;
       outDown[v] = tDown[v]!;
-      if (v !== source) hit.push(v);
+      if (v !== source) hit[h++] = v;
       tDeg[v] = Infinity;
       tDown[v] = Infinity;
     }
-    for (const c of touchedClauses) leftDeg[c] = leftDown[c] = ix.targetStart[c + 1]! - ix.targetStart[c]!;
-    return { hit: hit.sort((a, b) => a - b), tDegraded: outDeg, tDown: outDown };
+    for (let i = 0; i < clauses; i++) { const c = touchedClauses[i]!; leftDeg[c] = leftDown[c] = size[c]!; }
+    return { hit: Array.from(hit.sort()), tDegraded: outDeg, tDown: outDown };
   }
 }
 

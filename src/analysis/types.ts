@@ -119,6 +119,9 @@ export interface RebuildHazard {
 
 export interface SinglePointsOfFailure {
   readonly entrypoint: string;
+  /** How many services' single failure takes the entrypoint down. */
+  readonly count: number;
+  /** Those services, sorted by id: all of them on graphs of ≤ 1,000 services, else the first 100. */
   readonly services: readonly string[];
 }
 

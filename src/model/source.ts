@@ -6,13 +6,14 @@
  * the yaml library.
  */
 import { readFileSync, readSync, statSync } from 'node:fs';
-import { isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
+import type { Document, Node, Scalar } from 'yaml';
 import { tidy, type Diagnostic } from './diagnostic.js';
 import { findTooDeep, MAX_DEPTH } from './guard.js';
 import { yamlLocator, type Locator } from './locate.js';
 import { quote } from './sanitize.js';
 import { offsetLocator, offsetPosition } from './source-offsets.js';
 import type { JsonValue } from './types.js';
+import { yamlLib } from './yaml-lib.js';
 import { readYamlSubset } from './yaml-subset.js';
 
 /**
@@ -102,11 +103,6 @@ export function readStdin(maxBytes = MAX_FILE_BYTES): Source<string> {
  * absurd nesting, YAML syntax, duplicate keys, several documents, alias bombs.
  */
 export function parseSource(text: string, file: string, options: LoadOptions = {}): Source<Located> {
-  const lines = new LineCounter();
-  const at = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
   const deep = findTooDeep(text);
   if (deep) {
     const before = text.slice(0, deep.offset);
@@ -122,6 +118,17 @@ export function parseSource(text: string, file: string, options: LoadOptions = {
     return { errors: tidy(fast.duplicates.map((d): Diagnostic => ({ ...pos(d.offset), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', d.key) }))) };
   }
   if (fast) return { value: { json: fast.value, locate: offsetLocator(file, fast.text, fast.offsets) } };
+  return parseWithLibrary(text, file);
+}
+
+/** The yaml library's reading: every YAML, and a located diagnostic for every problem. */
+function parseWithLibrary(text: string, file: string): Source<Located> {
+  const { LineCounter, parseDocument } = yamlLib();
+  const lines = new LineCounter();
+  const at = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col };
+  };
   let doc: Document.Parsed;
   try {
     // uniqueKeys off: yaml checks it with a linear scan per key (quadratic: 10k services took 20 s);
@@ -156,6 +163,7 @@ function yamlMessage(code: string, message: string, source: string): { message: 
 
 /** Second and later occurrences of a key in a mapping (compared as the JSON form compares them). */
 function duplicateKeys(doc: Document): Scalar[] {
+  const { isScalar, visit } = yamlLib();
   const dups: Scalar[] = [];
   visit(doc, {
     Map(_, map) {
@@ -173,6 +181,7 @@ function duplicateKeys(doc: Document): Scalar[] {
 
 function firstAlias(doc: Document, at: (offset: number) => Omit<Diagnostic, 'severity' | 'message'>, file: string) {
   let found: Node | undefined;
+  const { visit } = yamlLib();
   visit(doc, { Alias(_, node) { found = node; return visit.BREAK; } });
   return found?.range ? at(found.range[0]) : { file, line: 1, column: 1 };
 }
