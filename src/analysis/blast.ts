@@ -222,7 +222,9 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
 class SpofLists {
   readonly count: Int32Array;
   private readonly all = new Map<number, number[]>();
-  private readonly heaps = new Map<number, Int32Array>();
+  /** With `keep`: entrypoint e's heap is heaps[slot[e]·keep …], typed arrays so a pair costs no lookup. */
+  private readonly slot: Int32Array;
+  private readonly heaps: Int32Array;
   private readonly keep: number;
   private readonly rank: Int32Array;
 
@@ -231,18 +233,23 @@ class SpofLists {
     this.keep = o.keep ?? Infinity;
     if (this.keep < Infinity && !o.rank) throw new RangeError('blastCounts: spof keep needs a rank');
     this.rank = o.rank ?? Int32Array.from({ length: n }, (_, i) => i);
+    this.slot = new Int32Array(n).fill(-1);
+    let entries = 0;
     for (let v = 0; v < n; v++) {
       if (!entry[v]) continue;
-      if (this.keep < Infinity) this.heaps.set(v, new Int32Array(this.keep)); else this.all.set(v, []);
+      this.slot[v] = entries++;
+      if (this.keep === Infinity) this.all.set(v, []);
     }
+    this.heaps = new Int32Array(this.keep < Infinity ? entries * this.keep : 0);
   }
 
   add(entry: number, service: number): void {
     const c = this.count[entry]!++;
-    if (this.keep === Infinity) { this.all.get(entry)!.push(service); return; }
-    const heap = this.heaps.get(entry)!;
-    if (c < this.keep) { siftUp(heap, c, service, this.rank); return; }
-    if (this.rank[service]! < this.rank[heap[0]!]!) siftDown(heap, this.keep, service, this.rank);
+    const keep = this.keep;
+    if (keep === Infinity) { this.all.get(entry)!.push(service); return; }
+    const base = this.slot[entry]! * keep;
+    if (c < keep) siftUp(this.heaps, base, c, service, this.rank);
+    else if (this.rank[service]! < this.rank[this.heaps[base]!]!) siftDown(this.heaps, base, keep, service, this.rank);
   }
 
   /** Ascending by rank. */
@@ -250,37 +257,41 @@ class SpofLists {
     const rank = this.rank;
     const out = new Map<number, number[]>();
     for (const [e, list] of this.all) out.set(e, list.sort((a, b) => rank[a]! - rank[b]!));
-    for (const [e, heap] of this.heaps) {
-      out.set(e, Array.from(heap.subarray(0, Math.min(this.keep, this.count[e]!))).sort((a, b) => rank[a]! - rank[b]!));
+    if (this.keep === Infinity) return out;
+    for (let e = 0; e < this.slot.length; e++) {
+      const k = this.slot[e]!;
+      if (k < 0) continue;
+      const heap = this.heaps.subarray(k * this.keep, k * this.keep + Math.min(this.keep, this.count[e]!));
+      out.set(e, Array.from(heap).sort((a, b) => rank[a]! - rank[b]!));
     }
     return out;
   }
 }
 
-/** Max-heap by rank: place `x` at free slot `k` and move it up. */
-function siftUp(heap: Int32Array, k: number, x: number, rank: Int32Array): void {
+/** Max-heap by rank at heap[base …]: place `x` at free slot `k` and move it up. */
+function siftUp(heap: Int32Array, base: number, k: number, x: number, rank: Int32Array): void {
   let i = k;
   while (i > 0) {
     const p = (i - 1) >> 1;
-    if (rank[heap[p]!]! >= rank[x]!) break;
-    heap[i] = heap[p]!;
+    if (rank[heap[base + p]!]! >= rank[x]!) break;
+    heap[base + i] = heap[base + p]!;
     i = p;
   }
-  heap[i] = x;
+  heap[base + i] = x;
 }
 
-/** Max-heap by rank: replace the top with `x` and move it down. */
-function siftDown(heap: Int32Array, size: number, x: number, rank: Int32Array): void {
+/** Max-heap by rank at heap[base …] of `size`: replace the top with `x` and move it down. */
+function siftDown(heap: Int32Array, base: number, size: number, x: number, rank: Int32Array): void {
   let i = 0;
   for (;;) {
     let c = 2 * i + 1;
     if (c >= size) break;
-    if (c + 1 < size && rank[heap[c + 1]!]! > rank[heap[c]!]!) c++;
-    if (rank[heap[c]!]! <= rank[x]!) break;
-    heap[i] = heap[c]!;
+    if (c + 1 < size && rank[heap[base + c + 1]!]! > rank[heap[base + c]!]!) c++;
+    if (rank[heap[base + c]!]! <= rank[x]!) break;
+    heap[base + i] = heap[base + c]!;
     i = c;
   }
-  heap[i] = x;
+  heap[base + i] = x;
 }
 
 function forBits(x: number, w: number, f: (lane: number) => void): void {

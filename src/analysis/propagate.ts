@@ -26,9 +26,14 @@ export class Propagator {
   private readonly leftDown: Int32Array;
   private readonly heap = new EventHeap();
   /** Events at the current instant (node·2 + level): a plain stack, only later ones go to the heap. */
-  private now: Int32Array;
-  private touchedNodes: Int32Array;
-  private touchedClauses: Int32Array;
+  private readonly now: Int32Array;
+  private readonly touchedNodes: Int32Array;
+  private readonly touchedClauses: Int32Array;
+  /** Run state: stack top, touched counts, the current instant. */
+  private top = 0;
+  private nodes = 0;
+  private clauses = 0;
+  private clock = 0;
 
   constructor(private readonly ix: Index) {
     this.tDeg = new Float64Array(ix.n).fill(Infinity);
@@ -44,48 +49,56 @@ export class Propagator {
   }
 
   run(source: number): Impact {
-    const { ix, tDeg, tDown, size, leftDeg, leftDown, heap, now, touchedNodes, touchedClauses } = this;
-    let nodes = 0;
-    let clauses = 0;
-    let top = 0;
-    let clock = 0;
-    // Each node reaches each level at most once per instant it improves: at most 2 events per node
-    // per instant, so the `now` stack (2n) cannot overflow within one instant.
-    const reach = (v: number, level: number, t: number): void => {
-      if (tDeg[v] === Infinity) touchedNodes[nodes++] = v;
-      for (let l = level; l >= 0; l--) {
-        const arr = l === 0 ? tDeg : tDown;
-        if (t >= arr[v]!) continue;
-        arr[v] = t;
-        if (t === clock) now[top++] = v * 2 + l;
-        else heap.push(t, v * 2 + l);
-      }
-    };
-    reach(source, 1, 0);
-    while (top > 0 || heap.size > 0) {
-      if (top === 0) clock = heap.topTime();
-      const t = clock;
-      const item = top > 0 ? now[--top]! : heap.pop();
+    const { ix, tDeg, tDown, size, leftDeg, leftDown, heap, now } = this;
+    this.nodes = 0;
+    this.clauses = 0;
+    this.top = 0;
+    this.clock = 0;
+    this.reach(source, 1, 0);
+    while (this.top > 0 || heap.size > 0) {
+      if (this.top === 0) this.clock = heap.topTime();
+      const t = this.clock;
+      const item = this.top > 0 ? now[--this.top]! : heap.pop();
       const v = item >> 1;
       const level = item & 1;
       if ((level === 0 ? tDeg[v] : tDown[v]) !== t) continue;
       const left = level === 0 ? leftDeg : leftDown;
       for (let r = ix.revStart[v]!; r < ix.revStart[v + 1]!; r++) {
         const c = ix.revClauses[r]!;
-        if (leftDeg[c] === size[c] && leftDown[c] === size[c]) touchedClauses[clauses++] = c;
+        if (leftDeg[c] === size[c] && leftDown[c] === size[c]) this.touchedClauses[this.clauses++] = c;
         if (--left[c]! !== 0) continue;
         const owner = ix.clauseOwner[c]!;
         const kind = ix.clauseKind[c]!;
-        if (kind === KIND.hard) reach(owner, level, t);
-        else if (kind === KIND.soft) { if (level === 1) reach(owner, 0, t); }
-        else if (level === 0) reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
+        if (kind === KIND.hard) this.reach(owner, level, t);
+        else if (kind === KIND.soft) { if (level === 1) this.reach(owner, 0, t); }
+        else if (level === 0) this.reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
       }
     }
+    return this.collect(source);
+  }
+
+  /** v reaches `level` (1 = down, which is also degraded) at time t, if that is earlier than before. */
+  private reach(v: number, level: number, t: number): void {
+    const { tDeg, tDown } = this;
+    if (tDeg[v] === Infinity) this.touchedNodes[this.nodes++] = v;
+    for (let l = level; l >= 0; l--) {
+      const arr = l === 0 ? tDeg : tDown;
+      if (t >= arr[v]!) continue;
+      arr[v] = t;
+      // Each node improves each level at most once per instant: the `now` stack (2n) cannot overflow.
+      if (t === this.clock) this.now[this.top++] = v * 2 + l;
+      else this.heap.push(t, v * 2 + l);
+    }
+  }
+
+  /** The result, and the scratch arrays reset for the next run (only what this run touched). */
+  private collect(source: number): Impact {
+    const { ix, tDeg, tDown, size, leftDeg, leftDown, touchedNodes, touchedClauses } = this;
     const outDeg = new Float64Array(ix.n).fill(Infinity);
     const outDown = new Float64Array(ix.n).fill(Infinity);
-    const hit = new Int32Array(nodes - 1);
+    const hit = new Int32Array(this.nodes - 1);
     let h = 0;
-    for (let i = 0; i < nodes; i++) {
+    for (let i = 0; i < this.nodes; i++) {
       const v = touchedNodes[i]!;
       outDeg[v] = tDeg[v]!;
       outDown[v] = tDown[v]!;
@@ -93,7 +106,7 @@ export class Propagator {
       tDeg[v] = Infinity;
       tDown[v] = Infinity;
     }
-    for (let i = 0; i < clauses; i++) { const c = touchedClauses[i]!; leftDeg[c] = leftDown[c] = size[c]!; }
+    for (let i = 0; i < this.clauses; i++) { const c = touchedClauses[i]!; leftDeg[c] = leftDown[c] = size[c]!; }
     return { hit: Array.from(hit.sort()), tDegraded: outDeg, tDown: outDown };
   }
 }

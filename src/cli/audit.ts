@@ -5,13 +5,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
-import { sanitize, terminalJson } from '../model/sanitize.js';
+import { sanitize } from '../model/sanitize.js';
 import { audit, defaultRules, loadRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
 import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../analysis/baseline.js';
 import { auditJson } from '../analysis/format-json.js';
 import { auditSarif } from '../analysis/format-sarif.js';
 import { auditText, summaryLine } from '../analysis/format-text.js';
 import { EXIT, UsageError, type Command } from './command.js';
+import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -94,9 +95,9 @@ const command: Command = {
 
     if (format === 'json') {
       const docs = audits.map((x) => auditJson(x.audit, x.graph, x.services));
-      io.out(terminalJson(files.length === 1 && docs.length === 1 ? docs[0] : { files: docs }) + '\n');
+      writeJson(files.length === 1 && docs.length === 1 ? docs[0] : { files: docs }, io.out);
     } else if (format === 'sarif') {
-      io.out(terminalJson(auditSarif(audits.flatMap((x) => x.audit.findings), VERSION)) + '\n');
+      writeJson(auditSarif(audits.flatMap((x) => x.audit.findings), VERSION), io.out);
     } else {
       for (const x of audits) {
         io.out(auditText(x.audit, { top, color: io.color }));

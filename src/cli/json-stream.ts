@@ -1,0 +1,58 @@
+/**
+ * `terminalJson` in pieces: the same bytes as `JSON.stringify(value, null, 2)` (plus the terminal
+ * escapes), written as it is produced. A 100k-service audit is ~80 MB of JSON: one string of it,
+ * then its UTF-8 buffer, doubled the peak memory of the whole run.
+ */
+import { terminalJson } from '../model/sanitize.js';
+
+/** Containers this deep are streamed member by member; deeper values are stringified whole. */
+const STREAM_DEPTH = 3;
+/** Pieces are joined up to about this many characters before each write. */
+const CHUNK = 1 << 16;
+
+export function writeJson(value: unknown, write: (text: string) => void): void {
+  let buffer = '';
+  for (const piece of pieces(value, '', 0)) {
+    buffer += piece;
+    if (buffer.length >= CHUNK) { write(buffer); buffer = ''; }
+  }
+  write(`${buffer}\n`);
+}
+
+function* pieces(value: unknown, indent: string, depth: number): Generator<string> {
+  const v = toJsonValue(value);
+  if (depth >= STREAM_DEPTH || v === null || typeof v !== 'object') {
+    // Newlines only occur between tokens (strings escape theirs), so re-indenting is safe.
+    yield terminalJson(v).replaceAll('\n', `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) { yield '[]'; return; }
+    yield '[';
+    for (let i = 0; i < v.length; i++) {
+      yield `${i > 0 ? ',' : ''}\n${inner}`;
+      const item = toJsonValue(v[i]);
+      yield* pieces(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  const keys = Object.keys(v).filter((k) => {
+    const x = toJsonValue((v as Record<string, unknown>)[k]);
+    return x !== undefined && typeof x !== 'function' && typeof x !== 'symbol';
+  });
+  if (keys.length === 0) { yield '{}'; return; }
+  yield '{';
+  for (const [i, k] of keys.entries()) {
+    yield `${i > 0 ? ',' : ''}\n${inner}${terminalJson(k)}: `;
+    yield* pieces((v as Record<string, unknown>)[k], inner, depth + 1);
+  }
+  yield `\n${indent}}`;
+}
+
+/** What JSON.stringify would serialise in place of `value` (its toJSON, if any). */
+function toJsonValue(value: unknown): unknown {
+  return value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function'
+    ? (value as { toJSON: () => unknown }).toJSON() : value;
+}

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { writeJson } from '../../src/cli/json-stream.js';
+import { terminalJson } from '../../src/model/sanitize.js';
+
+const written = (value: unknown) => {
+  const out: string[] = [];
+  writeJson(value, (t) => out.push(t));
+  return out.join('');
+};
+
+test('streamed JSON is byte for byte terminalJson + newline, at any nesting', () => {
+  fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
+    expect(written(v)).toBe(`${terminalJson(v)}\n`);
+  }), { numRuns: 400 });
+});
+
+test('what JSON.stringify drops or replaces: undefined, functions, toJSON; terminal escapes', () => {
+  const v = {
+    a: undefined, b: [undefined, () => 1, 2], c: { toJSON: () => ({ d: [1, {}, []] }) }, e: 'bidi \u202e and C1 \u009b',
+    '\u2028key': [[[['deep', { x: '\n' }]]]], f: new Date(0), g: [], h: {},
+  };
+  expect(written(v)).toBe(`${terminalJson(v)}\n`);
+});
+
+test('big arrays are written in several pieces', () => {
+  const out: string[] = [];
+  writeJson({ rows: Array.from({ length: 20_000 }, (_, i) => ({ i, s: `svc${i}` })) }, (t) => out.push(t));
+  expect(out.length).toBeGreaterThan(10);
+  expect(JSON.parse(out.join('')).rows).toHaveLength(20_000);
+});
