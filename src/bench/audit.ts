@@ -1,83 +1,132 @@
 /**
- * Audit: for synthetic graphs of 1k/10k/100k services (~6 edges each), YAML parse, validate (schema,
- * semantic checks, build) and the whole audit timed separately, then the audit's stages alone.
- * Targets (issue 4): 10k services < 0.5 s audit; 100k services < 20 s and < 2 GB.
+ * Audit, measured as users run it: `faultline audit FILE --format json|text|sarif` as a child
+ * process per run (wall time, peak RSS from the OS), on deep graphs from the shared generator —
+ * 10k services / 60k edges and 100k / 1M (BENCH_QUICK=1: 10k only; BENCH_HUGE=1 adds 1M / 10M,
+ * one run) — next to the in-process stage timings, a check of the bit-parallel counts against
+ * single-source propagation on a sample of services, the JSON form of the same graph loaded as
+ * YAML is, and igraph's plain all-node reachability as a whole process when python3-igraph is
+ * installed. Every figure is printed with the load average it was taken at.
+ * Targets (issue 16): 10k ≤ 0.8 s and ≤ half of igraph's; 100k ≤ 8 s and ≤ 1 GB for every format.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
+import { performance } from 'node:perf_hooks';
 import { audit } from '../analysis/index.js';
 import { blastCounts } from '../analysis/blast.js';
-import { findCycles } from '../analysis/cycles.js';
 import { buildIndex } from '../analysis/graph.js';
-import { checkDocument } from '../model/check.js';
-import { offsetLocator } from '../model/source-offsets.js';
-import { readYamlSubset } from '../model/yaml-subset.js';
-import type { JsonValue, Model } from '../model/types.js';
+import { Propagator } from '../analysis/propagate.js';
+import { loadFile } from '../model/load.js';
+import { timeProcess, peakSource } from './child.js';
+import { deepGraph, generatorDir, haveGenerator, type DeepGraph } from './deep-graphs.js';
 import { median, type Bench } from './harness.js';
-import { syntheticDoc } from './synthetic.js';
 
-export function bench(b: Bench): void {
-  for (const n of b.quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
-    const big = n >= 100_000;
-    const runs = big ? 3 : 7;
-    const text = stringify(syntheticDoc({ services: n, events: Math.min(n, 200) }));
-    let edges = 0;
-    // The loader's own reader (src/model/yaml-subset.ts), as `faultline audit FILE` parses.
-    const { json, locate } = b.time(`audit ${n}: parse YAML (${(text.length / 1e6).toFixed(1)} MB)`, () => {
-      const doc = readYamlSubset(text);
-      if (!doc) throw new Error('synthetic YAML left the fast reader\'s subset');
-      return { json: doc.value, locate: offsetLocator(`s${n}.yaml`, doc.text, doc.offsets) };
-    }, { runs: big ? 1 : 5, warmup: big ? 0 : 1 });
-    const built = b.time(`audit ${n}: validate + build`, () => checkDocument(json, `s${n}.yaml`, locate), { runs: big ? 1 : 5, warmup: big ? 0 : 1 });
-    if (!built.model) throw new Error(`synthetic graph invalid: ${built.errors[0]?.message}`);
-    const model: Model = built.model;
-    for (const s of model.services) for (const d of s.dependsOn) edges += d.targets.length;
-    b.note(`${n} services, ${edges} dependency edges`);
-    const a = b.time(`audit ${n}: whole audit`, () => audit(model), { runs, warmup: big ? 0 : 1 });
-    cpuTime(b, `audit ${n}: whole audit, CPU time (user+sys)`, () => audit(model), big ? 1 : 5);
-    b.note(`${a.findings.length} findings, ${a.cycles.length} runtime cycles, ${a.toolingCycles.length} tooling cycles; top blast radius ${a.blastRadius[0]?.service} (${a.blastRadius[0]?.downCount} down, ${a.blastRadius[0]?.degradedCount} degraded)`);
-    if (big) memoryInFreshProcess(b, n);
-    if (!big || !b.quick) {
-      const ix = b.time(`audit ${n}: stage index (CSR)`, () => buildIndex(model), { runs, warmup: big ? 0 : 1 });
-      b.time(`audit ${n}: stage cycles (SCC ×2 + shortest cycles)`, () => findCycles(ix), { runs, warmup: big ? 0 : 1 });
-      b.time(`audit ${n}: stage blast radius, bit-parallel (all services)`, () => blastCounts(ix), { runs, warmup: big ? 0 : 1 });
+const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
+
+export async function bench(b: Bench): Promise<void> {
+  if (!haveGenerator()) { b.note(`no generator at ${generatorDir()} (set FAULTLINE_BENCH_GEN): audit bench skipped`); return; }
+  b.note(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB; peak RSS from ${peakSource()}`);
+  const sizes: [number, number][] = b.quick ? [[10_000, 60_000]] : [[10_000, 60_000], [100_000, 1_000_000]];
+  if (process.env.BENCH_HUGE === '1') sizes.push([1_000_000, 10_000_000]);
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-deep-'));
+  try {
+    for (const [n, m] of sizes) {
+      const g = deepGraph(dir, n, m);
+      b.note(`${g.name}: ${g.services} services, ${g.edges} dependency edges (gen.js seed 42, backFrac 0.04)`);
+      const runs = n >= 1_000_000 ? 1 : n >= 100_000 ? 3 : 5;
+      for (const format of ['json', 'text', 'sarif']) await cli(b, g, format, runs, dir);
+      await cliLoad(b, g, runs, dir);
+      if (n < 1_000_000) { stages(b, g); verify(b, g, n >= 100_000 ? 20 : 50); }
+      igraph(b, g, n);
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/**
- * CPU time of `fn` (user + system, this process): on a shared, overloaded machine wall time
- * includes waiting for a core; CPU time is what the audit itself costs (GC threads add a little).
- */
-function cpuTime(b: Bench, name: string, fn: () => unknown, runs: number): void {
+async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: string): Promise<void> {
   const ms: number[] = [];
+  const peaks: number[] = [];
+  const loads: string[] = [];
   for (let i = 0; i < runs; i++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const t0 = process.cpuUsage();
-    fn();
-    const d = process.cpuUsage(t0);
-    ms.push((d.user + d.system) / 1000);
+    loads.push(load());
+    const r = await timeProcess(process.execPath, [CLI, 'audit', g.yaml, '--format', format], join(dir, `out.${format}`));
+    if (r.status !== 0 && r.status !== 1) throw new Error(`audit failed (${r.status}): ${r.stderr}`);
+    ms.push(r.ms);
+    if (r.peakMb !== undefined) peaks.push(r.peakMb);
   }
-  b.record({ name, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+  b.record({ name: `faultline audit ${g.name} --format ${format} (process)`, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+  b.note(`peak RSS median ${peaks.length ? `${median(peaks)} MB` : 'unknown'}; ${loads.join(', ')}`);
 }
 
-/**
- * The audit's own memory: this process also holds the YAML document, so peak RSS above is the
- * loader's. A fresh process builds the model without YAML, then audits it.
- */
-function memoryInFreshProcess(b: Bench, n: number): void {
-  const dist = (path: string) => JSON.stringify(fileURLToPath(new URL(`../${path}`, import.meta.url)));
-  const script = `const { syntheticModel } = await import(${dist('bench/synthetic.js')});
-    const { audit } = await import(${dist('analysis/index.js')});
-    const m = syntheticModel({ services: ${n} });
-    globalThis.gc?.();
-    const before = process.memoryUsage().rss;
+/** `validate` as a process, YAML against the same graph as JSON: the load alone, as users pay it. */
+async function cliLoad(b: Bench, g: DeepGraph, runs: number, dir: string): Promise<void> {
+  for (const [what, file] of [['YAML', g.yaml], ['JSON', g.json]] as const) {
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const r = await timeProcess(process.execPath, [CLI, 'validate', file], join(dir, 'out.validate'));
+      if (r.status !== 0) throw new Error(`validate failed: ${r.stderr}`);
+      ms.push(r.ms);
+    }
+    b.record({ name: `faultline validate ${g.name} (${what}, process)`, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+  }
+  b.note(load());
+}
+
+/** One in-process run with each stage timed (cold, as in the CLI). */
+function stages(b: Bench, g: DeepGraph): void {
+  let t = performance.now();
+  const lap = () => { const now = performance.now(); const d = now - t; t = now; return d; };
+  const loaded = loadFile(g.yaml);
+  const times: [string, number][] = [['load YAML', lap()]];
+  loadFile(g.json);
+  times.push(['load JSON', lap()]);
+  let last = 'start';
+  audit(loaded.model!, undefined, { onStage: (s) => { times.push([last, lap()]); last = s; } });
+  times.push([last, lap()]);
+  b.note(`stages (in process, one run): ${times.filter(([s]) => s !== 'start').map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}; ${load()}`);
+}
+
+/** The bit-parallel counts against one single-source propagation each, on a sample of services. */
+function verify(b: Bench, g: DeepGraph, sample: number): void {
+  const model = loadFile(g.yaml).model!;
+  const ix = buildIndex(model);
+  const counts = blastCounts(ix);
+  const p = new Propagator(ix);
+  const tier = (v: number) => 2 ** (3 - ix.tier[v]!);
+  let bad = 0;
+  for (let i = 0; i < sample; i++) {
+    const v = Math.floor((i * ix.n) / sample);
+    const r = p.run(v);
+    let down = 0, degraded = 0, score = 0;
+    for (const x of r.hit) {
+      if (r.tDown[x]! < Infinity) { down++; score += tier(x); } else { degraded++; score += tier(x) / 2; }
+    }
+    if (down !== counts.downCount[v] || degraded !== counts.degradedCount[v] || score !== counts.score[v]) bad++;
+  }
+  if (bad > 0) throw new Error(`${bad} of ${sample} sampled services: bit-parallel counts differ from the propagation`);
+  b.note(`verified: bit-parallel down/degraded counts and scores equal single-source propagation for ${sample} sampled services`);
+}
+
+/** igraph's plain reachability from every node (what depends on it: mode "in"), whole process. */
+function igraph(b: Bench, g: DeepGraph, n: number): void {
+  const probe = spawnSync('python3', ['-c', 'import igraph'], { encoding: 'utf8' });
+  if (probe.status !== 0) { b.note('python3-igraph not installed: igraph comparison skipped (apt-get install python3-igraph)'); return; }
+  if (n > 10_000 && process.env.BENCH_IGRAPH !== '1') { b.note('igraph at this size takes minutes: BENCH_IGRAPH=1 runs it'); return; }
+  const script = `import sys, igraph
+g = igraph.Graph.Read_Ncol(sys.argv[1], directed=True)
+total = sum(len(g.subcomponent(v, mode="in")) - 1 for v in range(g.vcount()))
+print(total)`;
+  const ms: number[] = [];
+  for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    audit(m);
-    console.log(JSON.stringify({ before, peak: process.resourceUsage().maxRSS * 1024, ms: performance.now() - t0 }));`;
-  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`audit memory bench failed: ${r.stderr}`);
-  const { before, peak, ms } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { before: number; peak: number; ms: number };
-  b.note(`fresh process, ${n} services: RSS ${Math.round(before / 2 ** 20)} MB with the model, peak ${Math.round(peak / 2 ** 20)} MB after the audit (${(ms / 1000).toFixed(2)} s, cold)`);
+    const r = spawnSync('python3', ['-c', script, g.edgeList], { encoding: 'utf8' });
+    if (r.status !== 0) { b.note(`igraph failed: ${r.stderr.split('\n')[0]}`); return; }
+    ms.push(performance.now() - t0);
+  }
+  b.record({ name: `igraph all-node reachability ${g.name} (python3 process)`, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs: 3 });
+  b.note(load());
 }
