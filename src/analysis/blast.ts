@@ -79,46 +79,75 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
   // Sparse words: nzD/nzG hold, per node, which of its W words are non-zero (W ≤ 32), so a
   // clause only touches the words where every target has a failing source in this batch.
   const evaluate = (v: number): boolean => {
-    let outD = 0;
-    let outG = 0;
+    // Words that may become non-zero; nd/ng hold the new words until they are stored below.
+    let cand = 0;
     const l = lane[v]!;
-    if (l >= 0) { nd[l >> 5] = 1 << (l & 31); ng[l >> 5] = 1 << (l & 31); outD = outG = 1 << (l >> 5); }
+    if (l >= 0) { nd[l >> 5] = 1 << (l & 31); ng[l >> 5] = 1 << (l & 31); cand = 1 << (l >> 5); }
     for (let c = ix.clauseStart[v]!; c < ix.clauseStart[v + 1]!; c++) {
       const a = ix.targetStart[c]!;
-      const b = ix.targetStart[c + 1]!;
-      let mG = -1;
-      let mD = -1;
-      for (let k = a; k < b && mG !== 0; k++) { const t = ix.targets[k]!; mG &= nzG[t]!; mD &= nzD[t]!; }
-      if (mG === 0) continue;
-      const kind = ix.clauseKind[c]!;
-      // Words this clause can set, read from D (hard/soft) or G (hard/buffered).
-      const useD = kind === KIND.hard || kind === KIND.soft ? mD : 0;
-      const useG = kind === KIND.soft ? 0 : mG;
-      for (let m = useD | useG; m !== 0;) {
-        const low = m & -m;
-        m ^= low;
-        const w = 31 - Math.clz32(low);
-        let xd = (useD & low) !== 0 ? -1 : 0;
-        let xg = (useG & low) !== 0 ? -1 : 0;
-        for (let k = a; k < b; k++) { const t = ix.targets[k]! * W + w; xd &= D[t]!; xg &= G[t]!; }
-        if (kind === KIND.hard) { nd[w]! |= xd; ng[w]! |= xg | xd; }
-        else if (kind === KIND.soft) ng[w]! |= xd;
-        else if (kind === KIND.bufferedDown) { nd[w]! |= xg; ng[w]! |= xg; }
-        else ng[w]! |= xg;
-        if (nd[w] !== 0) outD |= low;
-        if (ng[w] !== 0) outG |= low;
-      }
+      if (ix.targetStart[c + 1]! - a === 1) cand |= single(ix.targets[a]!, ix.clauseKind[c]!);
+      else cand |= anyOf(c, a, ix.targetStart[c + 1]!);
     }
+    return store(v, cand);
+  };
+
+  /** One-target clause (nearly all of them): the kind picks which of the target's words pass. */
+  const single = (t: number, kind: number): number => {
+    const tb = t * W;
+    if (kind === KIND.soft) {
+      const mD = nzD[t]!;
+      for (let m = mD; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); ng[w]! |= D[tb + w]!; }
+      return mD;
+    }
+    const mG = nzG[t]!;
+    if (kind === KIND.hard) {
+      for (let m = mG; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); nd[w]! |= D[tb + w]!; ng[w]! |= G[tb + w]!; }
+    } else if (kind === KIND.bufferedDown) {
+      for (let m = mG; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); const g = G[tb + w]!; nd[w]! |= g; ng[w]! |= g; }
+    } else {
+      for (let m = mG; m !== 0; m &= m - 1) { const w = 31 - Math.clz32(m & -m); ng[w]! |= G[tb + w]!; }
+    }
+    return mG;
+  };
+
+  /** An anyOf clause: a word passes where every alternative has it (AND over the targets). */
+  const anyOf = (c: number, a: number, b: number): number => {
+    let mG = -1;
+    let mD = -1;
+    for (let k = a; k < b && mG !== 0; k++) { const t = ix.targets[k]!; mG &= nzG[t]!; mD &= nzD[t]!; }
+    if (mG === 0) return 0;
+    const kind = ix.clauseKind[c]!;
+    // Words this clause can set, read from D (hard/soft) or G (hard/buffered).
+    const useD = kind === KIND.hard || kind === KIND.soft ? mD : 0;
+    const useG = kind === KIND.soft ? 0 : mG;
+    for (let m = useD | useG; m !== 0; m &= m - 1) {
+      const w = 31 - Math.clz32(m & -m);
+      let xd = (useD >>> w) & 1 ? -1 : 0;
+      let xg = (useG >>> w) & 1 ? -1 : 0;
+      for (let k = a; k < b; k++) { const t = ix.targets[k]! * W + w; xd &= D[t]!; xg &= G[t]!; }
+      if (kind === KIND.hard) { nd[w]! |= xd; ng[w]! |= xg | xd; }
+      else if (kind === KIND.soft) ng[w]! |= xd;
+      else if (kind === KIND.bufferedDown) { nd[w]! |= xg; ng[w]! |= xg; }
+      else ng[w]! |= xg;
+    }
+    return useD | useG;
+  };
+
+  /** Stores v's new words (G ⊇ D), resets the scratch words; true when any word changed. */
+  const store = (v: number, cand: number): boolean => {
     const base = v * W;
+    let outD = 0;
+    let outG = 0;
     let changed = false;
-    for (let m = outG; m !== 0;) {
+    for (let m = cand; m !== 0; m &= m - 1) {
       const low = m & -m;
-      m ^= low;
       const w = 31 - Math.clz32(low);
       const d = nd[w]!;
       const g = ng[w]! | d;
       nd[w] = 0;
       ng[w] = 0;
+      if (d !== 0) outD |= low;
+      if (g !== 0) outG |= low;
       if (D[base + w] !== d || G[base + w] !== g) { changed = true; D[base + w] = d; G[base + w] = g; }
     }
     if (outG !== 0 && nzG[v] === 0) touched.push(v);
