@@ -2,7 +2,7 @@
  * Audit, measured as users run it: `faultline audit FILE --format json|text|sarif` as a child
  * process per run (wall time, peak RSS from the OS), on deep graphs from the shared generator —
  * 10k services / 60k edges and 100k / 1M (BENCH_QUICK=1: 10k only; BENCH_HUGE=1 adds 1M / 10M,
- * one run) — next to the in-process stage timings, a check of the bit-parallel counts against
+ * one run; BENCH_RUNS=N sets the runs per figure) — next to the in-process stage timings, a check of the bit-parallel counts against
  * single-source propagation on a sample of services, the JSON form of the same graph loaded as
  * YAML is, and igraph's plain all-node reachability as a whole process when python3-igraph is
  * installed. Every figure is printed with the load average it was taken at.
@@ -36,7 +36,7 @@ export async function bench(b: Bench): Promise<void> {
     for (const [n, m] of sizes) {
       const g = deepGraph(dir, n, m);
       b.note(`${g.name}: ${g.services} services, ${g.edges} dependency edges (gen.js seed 42, backFrac 0.04)`);
-      const runs = n >= 1_000_000 ? 1 : n >= 100_000 ? 3 : 5;
+      const runs = Number(process.env.BENCH_RUNS) || (n >= 1_000_000 ? 1 : n >= 100_000 ? 3 : 5);
       for (const format of ['json', 'text', 'sarif']) await cli(b, g, format, runs, dir);
       await cliLoad(b, g, runs, dir);
       if (n < 1_000_000) { stages(b, g); verify(b, g, n >= 100_000 ? 20 : 50); }
