@@ -113,8 +113,9 @@ function verify(b: Bench, g: DeepGraph, sample: number): void {
 
 /** igraph's plain reachability from every node (what depends on it: mode "in"), whole process. */
 function igraph(b: Bench, g: DeepGraph, n: number): void {
-  const probe = spawnSync('python3', ['-c', 'import igraph'], { encoding: 'utf8' });
-  if (probe.status !== 0) { b.note('python3-igraph not installed: igraph comparison skipped (apt-get install python3-igraph)'); return; }
+  // pyenv or a venv may shadow the system python that the Debian package installs into.
+  const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import igraph']).status === 0);
+  if (!python) { b.note('python3-igraph not installed: igraph comparison skipped (apt-get install python3-igraph)'); return; }
   if (n > 10_000 && process.env.BENCH_IGRAPH !== '1') { b.note('igraph at this size takes minutes: BENCH_IGRAPH=1 runs it'); return; }
   const script = `import sys, igraph
 g = igraph.Graph.Read_Ncol(sys.argv[1], directed=True)
@@ -123,7 +124,7 @@ print(total)`;
   const ms: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    const r = spawnSync('python3', ['-c', script, g.edgeList], { encoding: 'utf8' });
+    const r = spawnSync(python, ['-c', script, g.edgeList], { encoding: 'utf8' });
     if (r.status !== 0) { b.note(`igraph failed: ${r.stderr.split('\n')[0]}`); return; }
     ms.push(performance.now() - t0);
   }
