@@ -82,11 +82,11 @@ function blastRow(ix: Index, counts: BlastCounts, v: number, m: Members | undefi
   const row: { -readonly [K in keyof BlastRadius]: BlastRadius[K] } = {
     service: ix.ids[v]!, downCount: counts.downCount[v]!, degradedCount: counts.degradedCount[v]!,
   } as BlastRadius;
-  if (m) { row.down = m.down; row.degraded = m.degraded; }
+  // Key order is output order (reports serialise these rows as they are).
+  if (m) { row.down = m.down; row.degraded = m.degraded; if (m.delayed) row.delayed = m.delayed; }
   row.score = counts.score[v]!;
   row.entrypointsHit = counts.entrypointsHit[v]!;
   if (t !== undefined) row.timeToImpactMin = t;
-  if (m?.delayed) row.delayed = m.delayed;
   return row;
 }
 
