@@ -10,13 +10,14 @@ import { exploreData } from '../tui/data.js';
 import { createCleanup } from '../tui/cleanup.js';
 import { plainSummary } from '../tui/summary.js';
 import { EXIT, UsageError, type Command } from './command.js';
+import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
 
 const command: Command = {
   name: 'explore',
   graphArgs: true,
-  usage: 'faultline explore FILE [--scenario ID]',
-  options: { scenario: { type: 'string' } },
-  optionHelp: ['--scenario ID  scenario to replay (default: the first)'],
+  usage: 'faultline explore FILE [--scenario ID] [--focus SERVICE [--depth N]]',
+  options: { scenario: { type: 'string' }, ...FOCUS_OPTIONS },
+  optionHelp: ['--scenario ID          scenario to replay (default: the first)', ...FOCUS_HELP],
   examples: ['faultline explore graphs/aws-kinesis-2020.yaml', 'faultline explore graphs/aws-kinesis-2020.yaml | less   # plain summary'],
   async run(values, files, io) {
     if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'explore takes one FILE');
@@ -28,7 +29,7 @@ const command: Command = {
       const hint = didYouMean(scenarioId, model.scenarios.map((s) => s.id));
       throw new UsageError(`no scenario "${scenarioId}" in ${files[0]}${hint ? ` (${hint})` : ''}; scenarios: ${known}`);
     }
-    const data = exploreData(model, scenarioId);
+    const data = exploreData(model, scenarioId, focusOf(model, files[0]!, values));
     if (!io.isTTY || !process.stdin.isTTY) {
       io.out(plainSummary(data));
       return EXIT.ok;

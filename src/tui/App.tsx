@@ -14,7 +14,7 @@ import { helpLines, hintRows } from './help.js';
 import { keyName } from './keymap.js';
 import { Header } from './Header.js';
 import { LineList } from './LineList.js';
-import { blastIndex, countStates, filterServices, sortServices } from './rows.js';
+import { blastIndex, countStates, filterServices, focusServices, sortServices } from './rows.js';
 import { serviceLines } from './serviceLines.js';
 import { initialState, modeOf, reduce, SPEEDS, type Env } from './state.js';
 import { barLine, statusLine } from './timeline.js';
@@ -41,7 +41,9 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
   const counts = useMemo(() => countStates(states), [states]);
   // Sort everything once, then filter the sorted list: typing a filter never re-sorts 10,000 rows.
   const sortStates = s.sort === 'state' ? states : undefined;
-  const sorted = useMemo(() => sortServices(view.model.services, s.sort, sortStates ?? new Map(), blast), [view, s.sort, sortStates, blast]);
+  const members = useMemo(() => (data.focus ? new Set(data.focus.members) : undefined), [data]);
+  const listed = useMemo(() => focusServices(view.model.services, members), [view, members]);
+  const sorted = useMemo(() => sortServices(listed, s.sort, sortStates ?? new Map(), blast), [listed, s.sort, sortStates, blast]);
   const rows = useMemo(() => filterServices(sorted, s.filter), [sorted, s.filter]);
   const rowIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const at = s.selected === undefined ? 0 : Math.max(0, rowIds.indexOf(s.selected));
@@ -97,7 +99,7 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
   } else {
     const listRows = inner - 1;
     const list = serviceLines(rows, at, listRows, listW - 3, states, blast);
-    const total = num(view.model.services.length);
+    const total = `${num(listed.length)}${data.focus ? ` near ${clean(data.focus.focus)} (${data.focus.depth} hops)` : ''}`;
     const listTitle = s.filtering ? `/${clean(s.filter)}█ ${num(rows.length)}/${total}`
       : `services ${s.filter ? `“${clean(s.filter)}” ${num(rows.length)}/` : ''}${total} · by ${s.sort}`;
     const head = current ? detailHeader(ctx, current) : NONE;

@@ -2,6 +2,7 @@
  * The only place the TUI touches the engine and the audit. Everything else in tui/ reads the
  * `ExploreData` below: results computed by those stages, never recomputed here.
  */
+import type { Neighbourhood } from '../analysis/neighbourhood.js';
 import type { Audit } from '../analysis/types.js';
 import { eventTimes, explain, fidelity, fleetAt, replay as runReplay, stateAt, statesAt, targetPeers, whatIfs, type Fidelity, type Replay, type WhatIfOutcome, type WhatIfResult } from '../engine/index.js';
 import type { Model, Scenario, Service, State } from '../model/types.js';
@@ -51,9 +52,11 @@ export interface ExploreData {
   readonly dependents: ReadonlyMap<string, readonly Service[]>;
   /** The baseline view, or the view under one what-if (cached). */
   view(whatIf?: string): ReplayView;
+  /** `--focus`: the service list shows only this neighbourhood (analyses still see the whole graph). */
+  readonly focus?: Neighbourhood;
 }
 
-export function exploreData(model: Model, scenarioId?: string): ExploreData {
+export function exploreData(model: Model, scenarioId?: string, focus?: Neighbourhood): ExploreData {
   const scenario = scenarioId === undefined ? model.scenarios[0] : model.scenarios.find((s) => s.id === scenarioId);
   const cache = new Map<string, ReplayView>();
   const view = (whatIf?: string): ReplayView => {
@@ -75,6 +78,7 @@ export function exploreData(model: Model, scenarioId?: string): ExploreData {
     get whatIfBaseline() { return rank()?.baseline; },
     dependents: dependentsOf(model),
     view,
+    ...(focus ? { focus } : {}),
   };
 }
 

@@ -5,6 +5,11 @@ import { STATES, type Service, type State } from '../model/types.js';
 export const SORTS = ['name', 'state', 'blast'] as const;
 export type SortKey = (typeof SORTS)[number];
 
+/** The services of a `--focus` neighbourhood, in the list's order (all of them without one). */
+export function focusServices(services: readonly Service[], members: ReadonlySet<string> | undefined): readonly Service[] {
+  return members ? services.filter((s) => members.has(s.id)) : services;
+}
+
 export function filterServices(services: readonly Service[], filter: string): readonly Service[] {
   const f = filter.trim().toLowerCase();
   if (f === '') return services;

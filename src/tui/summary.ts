@@ -15,6 +15,10 @@ export function plainSummary(data: ExploreData): string {
   const { model, scenario } = data;
   const view = data.view();
   const out: string[] = [`${model.name} — ${clean(model.title)}`, `${num(model.services.length)} services`];
+  if (data.focus) {
+    const f = data.focus;
+    out.push(`focus: ${display(f.focus)} within ${f.depth} hops — ${num(f.members.length)} services: ${f.members.map((m) => display(m)).join(', ')}`);
+  }
   const a = view.audit;
   out.push(`audit: ${a.findings.length} findings, ${a.cycles.length} runtime cycles, ${a.toolingCycles.length} incident-tooling cycles`);
   const ps = view.priorities;

@@ -221,3 +221,17 @@ describe('explore: following a cause chain', () => {
     await a.until((x) => detailPane(x).includes('Storefront'), 'back to web');
   });
 });
+
+describe('explore --focus', () => {
+  it('lists only the neighbourhood, says so in the list title, and keeps the whole graph for analyses', async () => {
+    const { neighbourhood } = await import('../../src/analysis/neighbourhood.js');
+    const data = fakeData();
+    const focus = neighbourhood(data.model, 'cache-a', 1)!;
+    const a = await mount(<App data={{ ...data, focus, view: data.view }} width={W} height={30} color={false} />);
+    const list = listPane(a.frame());
+    expect(list).toContain('2 near cache-a (1 hops)');
+    expect(list).toMatch(/api/);
+    expect(list).toMatch(/cache-a/);
+    expect(list).not.toMatch(/cache-b|auth|web/);
+  });
+});

@@ -125,6 +125,15 @@ describe('plain output without a terminal', () => {
     expect(r.stdout).toContain('Run in a terminal');
   });
 
+  it('--focus: the summary names the neighbourhood; an unknown service is exit 2 with a hint', () => {
+    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'explore', FIXTURE, '--focus', 'cache-a', '--depth', '1'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DEV: '' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('focus: cache-a within 1 hops — 2 services: api, cache-a');
+    const bad = spawnSync(process.execPath, ['dist/cli/main.js', 'explore', FIXTURE, '--focus', 'cache-c'], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/no service "cache-c".*did you mean/);
+  });
+
   it('bad input: located error, exit 2, no stack', () => {
     const r = spawnSync(process.execPath, ['dist/cli/main.js', 'explore', FIXTURE, '--scenario', 'nope'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
