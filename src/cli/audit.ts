@@ -61,7 +61,7 @@ const command: Command = {
     'faultline audit graphs/prod.yaml --write-baseline .faultline-baseline.json   # accept today\'s findings',
     'faultline audit graphs/prod.yaml --baseline .faultline-baseline.json         # fail only on new ones',
     'faultline audit graphs/example-shop.yaml --suggest                           # what to change, verified',
-    'faultline audit graphs/example-shop.yaml --write-whatifs sso-outage && faultline replay graphs/example-shop.yaml --what-ifs',
+    'faultline audit my-system/graph.yaml --write-whatifs SCENARIO && faultline replay my-system/graph.yaml --what-ifs',
   ],
   run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');

@@ -1,4 +1,7 @@
-/** Faultline is judged on graphs it has not seen: no service id of a bundled graph may appear in src/. */
+/**
+ * Faultline is judged on graphs it has not seen: no service, scenario or what-if id of a bundled graph
+ * may appear in src/ (help examples included).
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -11,8 +14,12 @@ function files(dir: string): string[] {
   });
 }
 
-test('no service id of any graphs/*.yaml appears in src/', () => {
-  const ids = readdirSync('graphs').filter((f) => f.endsWith('.yaml')).flatMap((f) => loadFile(join('graphs', f)).model?.services.map((s) => s.id) ?? []);
+test('no service, scenario or what-if id of any graphs/*.yaml appears in src/', () => {
+  const models = readdirSync('graphs').filter((f) => f.endsWith('.yaml')).flatMap((f) => loadFile(join('graphs', f)).model ?? []);
+  const ids = models.flatMap((m) => [
+    ...m.services.map((s) => s.id),
+    ...m.scenarios.flatMap((sc) => [sc.id, ...sc.whatIfs.map((w) => w.id)]),
+  ]);
   expect(ids.length).toBeGreaterThan(5);
   const hits: string[] = [];
   for (const file of files('src')) {
