@@ -25,8 +25,6 @@ export interface Settled {
   readonly before: Map<number, Before>;
   /** Services that the deadlock rule holds down this instant. */
   readonly held: readonly number[];
-  /** Services at the same level as before, now held by something else (their cause changed). */
-  readonly reblamed: readonly number[];
 }
 
 export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt: ReadonlySet<number>, reseed: Iterable<number> = []): Settled {
@@ -115,7 +113,7 @@ export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt:
     enqueue(s);
   }
   run();
-  return { before, held, reblamed: reblame(w, before) };
+  return { before, held };
 }
 
 /**

@@ -180,7 +180,7 @@ class Simulation implements Host {
       for (const [s, b] of next.before) if (!before.has(s)) before.set(s, b);
       held = next.held;
     }
-    // Causes are re-checked over everything this instant touched, across the rounds.
+    // Causes are re-checked once, over everything this instant touched across the rounds.
     const reblamed = reblame(w, before);
     const changed: number[] = [];
     for (const [s, b] of before) if (b.state !== w.state[s]) changed.push(s);
