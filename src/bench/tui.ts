@@ -45,7 +45,7 @@ export async function bench(b: Bench): Promise<void> {
   process.env.NODE_ENV ??= 'production';
   const { render } = await import('ink');
   const { createElement } = await import('react');
-  const { App } = await import('../tui/App.js');
+  const { App } = await import('../tui/app.js');
   const n = b.quick ? 2_000 : 10_000;
   const model = syntheticModel({ services: n, events: b.quick ? 50 : 200 });
   const data = b.time(`tui: load replay + audit (${n} services)`, () => {

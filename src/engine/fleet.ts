@@ -16,7 +16,7 @@
  * each — restarted nodes that would pass a limit under it fail again (the thundering herd).
  */
 import type { Fleet, Resource } from '../model/types.js';
-import { nodesOn, targetPeers } from './fleetsize.js';
+import { nodesOn, targetPeers } from './fleet-size.js';
 import { affectedCount, nextSpreadCrossing, spreadAfter } from './spread.js';
 import type { FleetSample, Scale } from './types.js';
 

@@ -9,7 +9,7 @@ export type {
 export { replay } from './simulate.js';
 export { eventTimes, explain, fleetAt, stateAt, statesAt } from './query.js';
 export { fidelity, fidelityFails } from './fidelity.js';
-export { targetPeers } from './fleetsize.js';
+export { targetPeers } from './fleet-size.js';
 export { whatIfs } from './whatif.js';
 export { toReplayJson } from './json.js';
 export { ADHOC_ID, adhocScenario, withScenario } from './adhoc.js';

@@ -4,7 +4,7 @@
  * transition lists are built once per Replay (cached) and searched by bisection.
  */
 import type { State } from '../model/types.js';
-import { sampleAt } from './fleetsize.js';
+import { sampleAt } from './fleet-size.js';
 import type { Replay, Transition } from './types.js';
 
 interface Lane {

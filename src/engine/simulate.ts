@@ -9,7 +9,7 @@ import { InputError } from '../model/diagnostic.js';
 import { patchModel } from '../model/patch.js';
 import { didYouMean } from '../model/suggest.js';
 import type { JsonValue, Location, Model, Scenario } from '../model/types.js';
-import { asyncLoss } from './asyncloss.js';
+import { asyncLoss } from './async-loss.js';
 import { Causes, type InstantFacts } from './causes.js';
 import { cmp } from '../model/order.js';
 import { Slots, compile, type Graph } from './compile.js';

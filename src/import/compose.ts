@@ -10,11 +10,11 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Location } from '../model/types.js';
 import { addressesIn, nameSaysAddress } from './address.js';
-import { commandValues } from './commandline.js';
+import { commandValues } from './command-line.js';
 import { interpolate } from './compose-env.js';
 import { loadComposeFiles, type ComposeFile, type Files } from './compose-files.js';
 import { serviceLayers, type Layer } from './compose-service.js';
-import { edgeKind, telemetryKind } from './edgekind.js';
+import { edgeKind, telemetryKind } from './edge-kind.js';
 import { asList, asMap, asText } from './located.js';
 import { roleFromImage, telemetryImage } from './roles.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';

@@ -4,7 +4,7 @@
  * tried as NDJSON, line by line.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
-import { parseStrictJson } from './jsonfast.js';
+import { parseStrictJson } from './json-fast.js';
 import { parseYamlDocs, type Lines } from './located.js';
 
 export interface JsonValues {

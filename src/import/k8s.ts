@@ -9,9 +9,9 @@
  */
 import type { Location } from '../model/types.js';
 import { addressesIn } from './address.js';
-import { commandValues } from './commandline.js';
-import { settingsIn } from './configfile.js';
-import { edgeKind } from './edgekind.js';
+import { commandValues } from './command-line.js';
+import { settingsIn } from './config-file.js';
+import { edgeKind } from './edge-kind.js';
 import { containerEnv, expandRefs, type ConfigMapData } from './k8s-env.js';
 import { readObjects, type Obj } from './k8s-objects.js';
 import { asList, asMap, asText, type Plain } from './located.js';

@@ -4,7 +4,7 @@
  */
 import { render } from 'ink';
 import { useEffect, useState } from 'react';
-import { App } from './App.js';
+import { App } from './app.js';
 import { ENTER_SCREEN, LEAVE_SCREEN, type Cleanup } from './cleanup.js';
 import type { ExploreData } from './data.js';
 

@@ -2,7 +2,7 @@
  * The one door between text and the terminal. A graph file is untrusted: a title, note or
  * milestone could carry ANSI/OSC escapes (OSC 52 writes the clipboard, OSC 8 plants links), C1
  * controls, bidirectional overrides or zero-width characters. Every string the TUI draws goes through
- * `display` at the moment it is drawn (`Safe.tsx` is the only module that hands text to ink, and a
+ * `display` at the moment it is drawn (`safe.tsx` is the only module that hands text to ink, and a
  * test checks that), so no pane, status line or help text can forget it.
  *
  * `display` also cuts absurdly long text: no terminal is wider than a few hundred columns, and

@@ -97,7 +97,7 @@ describe('compose variables', async () => {
 });
 
 describe('command lines', async () => {
-  const { commandValues } = await import('../../src/import/commandline.js');
+  const { commandValues } = await import('../../src/import/command-line.js');
   test('flags, probes, bare addresses', () => {
     expect(commandValues(['--a.url=http://x:1', '--peer', 'y:2', 'sh -c "until nc -zv -w 3 db 5432; do sleep 1; done"', 'z:9', '--port', '80'])
       .map((v) => `${v.name}=${v.value}@${v.item}`)).toEqual(['a.url=http://x:1@0', 'peer=y:2@1', 'c=until@3', 'nc=db:5432@3', 'w=3@3', 'arg=z:9@4', 'port=80@5']);
@@ -105,7 +105,7 @@ describe('command lines', async () => {
 });
 
 describe('config files in text', async () => {
-  const { settingsIn } = await import('../../src/import/configfile.js');
+  const { settingsIn } = await import('../../src/import/config-file.js');
   test('YAML leaves with their lines; key = value lines otherwise', () => {
     expect(settingsIn('a:\n  b:\n    - endpoint: x:1\n', 'f', 10).map((s) => `${s.path}|${s.key}=${s.value}@${s.loc.line}`)).toEqual(['a.b.endpoint|endpoint=x:1@12']);
     expect(settingsIn('# c\n[up]\nserver = db\n', 'f', 5).map((s) => `${s.path}=${s.value}@${s.loc.line}`)).toEqual(['up.server=db@7']);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { App } from '../../src/tui/App.js';
+import { App } from '../../src/tui/app.js';
 import { KEYMAP } from '../../src/tui/keymap.js';
 import { fakeData } from './fake.js';
 import { KEY, mount } from './ink.js';

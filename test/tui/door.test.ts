@@ -1,4 +1,4 @@
-/** The TUI's one sanitising door: only Safe.tsx hands text to ink, and `display` defuses and cuts. */
+/** The TUI's one sanitising door: only safe.tsx hands text to ink, and `display` defuses and cuts. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,8 @@ import { display, MAX_DRAWN } from '../../src/tui/sanitize.js';
 const TUI = fileURLToPath(new URL('../../src/tui/', import.meta.url));
 
 describe('the TUI sanitising door', () => {
-  it('no module but Safe.tsx imports ink\'s Text (or Transform, Static, Newline)', () => {
-    const offenders = readdirSync(TUI).filter((f) => f !== 'Safe.tsx').filter((f) => {
+  it('no module but safe.tsx imports ink\'s Text (or Transform, Static, Newline)', () => {
+    const offenders = readdirSync(TUI).filter((f) => f !== 'safe.tsx').filter((f) => {
       const src = readFileSync(TUI + f, 'utf8');
       return /import\s*\{[^}]*\b(?:Text|Transform|Static)\b[^}]*\}\s*from\s*'ink'/.test(src.replace(/type Key/g, ''));
     });

@@ -3,7 +3,7 @@ import type { BlastRadius } from '../analysis/types.js';
 import type { Service, State } from '../model/types.js';
 import { num } from './context.js';
 import { fit, line, seg, type Line } from './lines.js';
-import { windowStart } from './LineList.js';
+import { windowStart } from './line-list.js';
 import { SYMBOL } from './theme.js';
 
 /** Builds only the rows that show; `cursor` is the selected row's index within them. */

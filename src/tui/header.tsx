@@ -1,7 +1,7 @@
 /** Two header rows: which graph and scenario (and what-if), then the replay clock and the counts. */
 import type { ExploreData } from './data.js';
 import { line, seg, type Line } from './lines.js';
-import { LineList } from './LineList.js';
+import { LineList } from './line-list.js';
 import { num } from './context.js';
 import type { Counts } from './rows.js';
 import { clean } from './sanitize.js';

@@ -8,14 +8,14 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } f
 import type { ExploreData } from './data.js';
 import { clock, num, type PaneCtx } from './context.js';
 import { clean } from './sanitize.js';
-import { Safe, SafeRow } from './Safe.js';
+import { Safe, SafeRow } from './safe.js';
 import { detailHeader, tabBar, tabLines } from './detail.js';
 import { helpLines, hintRows } from './help.js';
 import { keyName } from './keymap.js';
-import { Header } from './Header.js';
-import { LineList } from './LineList.js';
+import { Header } from './header.js';
+import { LineList } from './line-list.js';
 import { blastIndex, countStates, filterServices, focusServices, sortServices } from './rows.js';
-import { serviceLines } from './serviceLines.js';
+import { serviceLines } from './service-lines.js';
 import { initialState, modeOf, reduce, SPEEDS, type Env } from './state.js';
 import { barLine, statusLine } from './timeline.js';
 import { blastView, cyclesView, whatIfView } from './views.js';

@@ -6,7 +6,7 @@
 import { Box } from 'ink';
 import { memo } from 'react';
 import type { Line, Seg } from './lines.js';
-import { Safe, SafeRow } from './Safe.js';
+import { Safe, SafeRow } from './safe.js';
 import { toneColor, toneDim } from './theme.js';
 
 interface Props {
