@@ -17,6 +17,11 @@
 import { KIND } from './graph.js';
 import type { DependencyOrder } from './dependency-order.js';
 
+/** Receives each hit position once its words are final, in the sweep, while they are in cache. */
+export interface SweepSink {
+  final(p: number): void;
+}
+
 export class BitSweep {
   /**
    * Down and hit words of position p, interleaved so one cache line serves both: word w is
@@ -48,7 +53,7 @@ export class BitSweep {
   }
 
   /** Final states for the failures of positions first … first+size−1 (lane i = position first+i). */
-  run(first: number, size: number): void {
+  run(first: number, size: number, sink?: SweepSink): void {
     if (size > 32 * this.W) throw new RangeError('BitSweep: batch wider than 32·W lanes');
     this.clear();
     this.first = first;
@@ -60,8 +65,11 @@ export class BitSweep {
         const low = m & -m;
         cand[wi] = m ^ low;
         const p = (wi << 5) + 31 - Math.clz32(low);
-        if (this.o.loop[p]) this.fixpoint(p);
-        else { this.evaluate(p); if (this.nzG[p] !== 0) this.mark(p, p + 1); }
+        if (this.o.loop[p]) { this.fixpoint(p, sink); continue; }
+        this.evaluate(p);
+        if (this.nzG[p] === 0) continue;
+        this.mark(p, p + 1);
+        sink?.final(p);
       }
     }
   }
@@ -92,7 +100,7 @@ export class BitSweep {
    * first, so a wave crosses the loop in one sweep), re-evaluating only those whose inputs
    * changed, until none did; then the dependents outside it become candidates.
    */
-  private fixpoint(p: number): void {
+  private fixpoint(p: number, sink: SweepSink | undefined): void {
     const { compStart, compEnd, dependents, dependentStart } = this.o;
     const a = compStart[p]!;
     const b = compEnd[p]!;
@@ -113,7 +121,7 @@ export class BitSweep {
         }
       }
     }
-    for (let q = a; q < b; q++) if (this.nzG[q] !== 0) this.mark(q, b);
+    for (let q = a; q < b; q++) if (this.nzG[q] !== 0) { this.mark(q, b); sink?.final(q); }
   }
 
   /** Re-computes p's words from its clauses; true when any word changed. */

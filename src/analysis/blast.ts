@@ -48,12 +48,13 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
   if (words < 1 || words > 32) throw new RangeError('blastCounts: words must be 1…32');
   const o = dependencyOrder(ix);
   const sweep = new BitSweep(o, words);
-  const tally = new Tally(ix, o, tools, words, spofOptions);
+  const tally = new Tally(ix, o, sweep, tools, spofOptions);
   const lanes = 32 * words;
   for (let first = 0; first < ix.n; first += lanes) {
     const size = Math.min(lanes, ix.n - first);
-    sweep.run(first, size);
-    tally.add(sweep, first, size);
+    tally.begin(first, size);
+    sweep.run(first, size, tally);
+    tally.end();
   }
   return tally.result();
 }
@@ -65,53 +66,81 @@ class Tally {
   private readonly counters: Int32Array;
   private readonly planes: number;
   private readonly spof: SpofLists;
-  /** Tool index at each position (−1: none), and each tool's supported positions (undefined: all). */
-  private readonly toolAt: Int32Array;
+  /** Each tool's position, and its supported positions (undefined: all). */
+  private readonly toolPos: number[];
   private readonly supports: (Int32Array | undefined)[];
   private readonly toolRoots: Uint8Array[];
+  /** The lowest id rank among each word's lanes in the current batch (lets SPOF skip whole words). */
+  private readonly minRank: Int32Array;
+  private readonly W: number;
 
-  constructor(private readonly ix: Index, private readonly o: DependencyOrder, tools: readonly ToolSpec[], private readonly W: number, spofOptions: SpofOptions) {
+  private first = 0;
+  private size = 0;
+
+  constructor(private readonly ix: Index, private readonly o: DependencyOrder, private readonly sweep: BitSweep, tools: readonly ToolSpec[], spofOptions: SpofOptions) {
+    const W = sweep.W;
+    this.W = W;
     const n = ix.n;
     this.out = { downCount: new Int32Array(n), degradedCount: new Int32Array(n), entrypointsHit: new Int32Array(n), score: new Float64Array(n) };
     this.planes = Math.max(1, Math.ceil(Math.log2(n + 1)));
     this.counters = new Int32Array(9 * this.planes * W);
     this.spof = new SpofLists(n, ix.entry, spofOptions);
-    this.toolAt = new Int32Array(n).fill(-1);
-    tools.forEach((t, i) => { this.toolAt[o.at[t.node]!] = i; });
+    this.toolPos = tools.map((t) => o.at[t.node]!);
     this.supports = tools.map((t) => t.supports && Int32Array.from(t.supports, (v) => o.at[v]!));
     this.toolRoots = tools.map(() => new Uint8Array(n));
+    this.minRank = new Int32Array(W);
   }
 
-  add(sweep: BitSweep, first: number, size: number): void {
-    const { ix, o, W } = this;
-    const { DG, nzG, touched } = sweep;
+  /** Starts a batch: lanes are the services at positions first … first+size−1. */
+  begin(first: number, size: number): void {
+    this.first = first;
+    this.size = size;
     this.counters.fill(0);
-    for (let i = 0; i < sweep.touchedCount; i++) {
-      const p = touched[i]!;
-      const v = o.node[p]!;
-      const l = p - first;
-      const tier = ix.tier[v]!;
-      for (let m = nzG[p]!; m !== 0; m &= m - 1) {
-        const w = 31 - Math.clz32(m & -m);
-        // A failing service's own lane is not part of its blast radius.
-        const self = l >= 0 && l < size && l >> 5 === w ? 1 << (l & 31) : 0;
-        const d = DG[2 * (p * W + w)]! & ~self;
-        const g = DG[2 * (p * W + w) + 1]! & ~self;
-        if (g === 0) continue;
-        this.count(tier, w, d);
-        this.count(4 + tier, w, g & ~d);
-        if (ix.entry[v]) {
-          this.count(8, w, g);
-          for (let bits = d; bits !== 0; bits &= bits - 1) this.spof.add(v, o.node[first + w * 32 + 31 - Math.clz32(bits & -bits)]!);
-        }
-        if (this.toolAt[p]! >= 0) this.tool(this.toolAt[p]!, sweep, first, w, g, d);
+    this.spof.minRanks(this.minRank, this.o.node, first, size);
+  }
+
+  /** Position p's final words (called by the sweep while they are still in cache). */
+  final(p: number): void {
+    const { ix, o, W, first, size } = this;
+    const { DG, nzG } = this.sweep;
+    const v = o.node[p]!;
+    const l = p - first;
+    const tier = ix.tier[v]!;
+    for (let m = nzG[p]!; m !== 0; m &= m - 1) {
+      const w = 31 - Math.clz32(m & -m);
+      // A failing service's own lane is not part of its blast radius.
+      const self = l >= 0 && l < size && l >> 5 === w ? 1 << (l & 31) : 0;
+      const d = DG[2 * (p * W + w)]! & ~self;
+      const g = DG[2 * (p * W + w) + 1]! & ~self;
+      if (g === 0) continue;
+      this.count(tier, w, d);
+      this.count(4 + tier, w, g & ~d);
+      if (ix.entry[v]) {
+        this.count(8, w, g);
+        if (d !== 0) this.spof.addWord(v, d, o.node, first + w * 32, this.minRank[w]!);
       }
     }
+  }
+
+  /** Ends a batch: tooling roots (they need every position final), then the counts per lane. */
+  end(): void {
+    const { W, first, size } = this;
+    const { DG, nzG } = this.sweep;
+    this.toolPos.forEach((p, t) => {
+      const l = p - first;
+      for (let m = nzG[p]!; m !== 0; m &= m - 1) {
+        const w = 31 - Math.clz32(m & -m);
+        const self = l >= 0 && l < size && l >> 5 === w ? 1 << (l & 31) : 0;
+        const g = DG[2 * (p * W + w) + 1]! & ~self;
+        if (g !== 0) this.tool(t, w, g, DG[2 * (p * W + w)]! & ~self);
+      }
+    });
     this.read(first, size);
   }
 
   /** Roots for tool `t` in word w: lanes that hit it and hit (or are) a service it supports. */
-  private tool(t: number, sweep: BitSweep, first: number, w: number, g: number, d: number): void {
+  private tool(t: number, w: number, g: number, d: number): void {
+    const { sweep, first } = this;
     let mask = g;
     const sup = this.supports[t];
     if (sup) { let m = 0; for (let k = 0; k < sup.length; k++) m |= sweep.DG[2 * (sup[k]! * this.W + w) + 1]!; mask &= m; }
@@ -193,6 +222,26 @@ class SpofLists {
     this.heaps = new Int32Array(this.keep < Infinity ? entries * this.keep : 0);
   }
 
+  /** Lowest rank per word of lanes first … first+size−1 (lane l is service node[first + l]). */
+  minRanks(out: Int32Array, node: Int32Array, first: number, size: number): void {
+    out.fill(0x7fffffff);
+    for (let l = 0; l < size; l++) out[l >> 5] = Math.min(out[l >> 5]!, this.rank[node[first + l]!]!);
+  }
+
+  /**
+   * The lanes set in `bits` (services node[base + bit]) take entrypoint `entry` down. Once its list
+   * is full and every lane of the word ranks after the list's last, only the count changes: on a
+   * deep graph that skips nearly all of the millions of pairs.
+   */
+  addWord(entry: number, bits: number, node: Int32Array, base: number, minRank: number): void {
+    const keep = this.keep;
+    if (this.count[entry]! >= keep && minRank > this.rank[this.heaps[this.slot[entry]! * keep]!]!) {
+      this.count[entry]! += popcount(bits);
+      return;
+    }
+    for (let b = bits; b !== 0; b &= b - 1) this.add(entry, node[base + 31 - Math.clz32(b & -b)]!);
+  }
+
   add(entry: number, service: number): void {
     const c = this.count[entry]!++;
     const keep = this.keep;
@@ -242,4 +291,10 @@ function siftDown(heap: Int32Array, base: number, size: number, x: number, rank:
     i = c;
   }
   heap[base + i] = x;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
