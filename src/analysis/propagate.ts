@@ -20,7 +20,16 @@ export interface Impact {
 export class Propagator {
   private readonly tDeg: Float64Array;
   private readonly tDown: Float64Array;
-  /** Per clause: how many targets it has, and how many are not yet at degraded / down. */
+  /**
+   * Per reverse entry r (a clause naming a service): the clause's owner, kind and buffer delay,
+   * laid out along r so a sweep reads them in order instead of chasing the clause.
+   */
+  private readonly revOwner: Int32Array;
+  private readonly revKind: Uint8Array;
+  private readonly revDelay: Float64Array;
+  /** Per reverse entry: its clause has several targets (an anyOf), so it fires on the last. */
+  private readonly multi: Uint8Array;
+  /** Per clause: how many targets it has, and how many are not yet at degraded / down (anyOf only). */
   private readonly size: Int32Array;
   private readonly leftDeg: Int32Array;
   private readonly leftDown: Int32Array;
@@ -41,6 +50,11 @@ export class Propagator {
     const counts = new Int32Array(ix.clauseOwner.length);
     for (let c = 0; c < counts.length; c++) counts[c] = ix.targetStart[c + 1]! - ix.targetStart[c]!;
     this.size = counts;
+    const r = ix.revClauses.length;
+    this.revOwner = Int32Array.from({ length: r }, (_, k) => ix.clauseOwner[ix.revClauses[k]!]!);
+    this.revKind = Uint8Array.from({ length: r }, (_, k) => ix.clauseKind[ix.revClauses[k]!]!);
+    this.revDelay = Float64Array.from({ length: r }, (_, k) => ix.clauseDelay[ix.revClauses[k]!]!);
+    this.multi = Uint8Array.from({ length: r }, (_, k) => (counts[ix.revClauses[k]!]! > 1 ? 1 : 0));
     this.leftDeg = counts.slice();
     this.leftDown = counts.slice();
     this.now = new Int32Array(2 * ix.n + 1);
@@ -49,7 +63,7 @@ export class Propagator {
   }
 
   run(source: number): Impact {
-    const { ix, tDeg, tDown, size, leftDeg, leftDown, heap, now } = this;
+    const { ix, tDeg, tDown, heap, now, revOwner, revKind, revDelay } = this;
     this.nodes = 0;
     this.clauses = 0;
     this.top = 0;
@@ -62,20 +76,25 @@ export class Propagator {
       const v = item >> 1;
       const level = item & 1;
       if ((level === 0 ? tDeg[v] : tDown[v]) !== t) continue;
-      const left = level === 0 ? leftDeg : leftDown;
+      const left = level === 0 ? this.leftDeg : this.leftDown;
       for (let r = ix.revStart[v]!; r < ix.revStart[v + 1]!; r++) {
-        const c = ix.revClauses[r]!;
-        if (leftDeg[c] === size[c] && leftDown[c] === size[c]) this.touchedClauses[this.clauses++] = c;
-        if (--left[c]! !== 0) continue;
-        const owner = ix.clauseOwner[c]!;
-        const kind = ix.clauseKind[c]!;
+        if (this.multi[r] && !this.arrived(ix.revClauses[r]!, left)) continue;
+        const owner = revOwner[r]!;
+        const kind = revKind[r]!;
         if (kind === KIND.hard) this.reach(owner, level, t);
         else if (kind === KIND.soft) { if (level === 1) this.reach(owner, 0, t); }
         // A buffer fills only while its dependency is down (it drains while the dependency serves).
-        else if (level === 1) this.reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + ix.clauseDelay[c]!);
+        else if (level === 1) this.reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + revDelay[r]!);
       }
     }
     return this.collect(source);
+  }
+
+  /** An anyOf clause's target arrived at a level: true when it was the last one not there yet. */
+  private arrived(c: number, left: Int32Array): boolean {
+    const { size, leftDeg, leftDown } = this;
+    if (leftDeg[c] === size[c] && leftDown[c] === size[c]) this.touchedClauses[this.clauses++] = c;
+    return --left[c]! === 0;
   }
 
   /** v reaches `level` (1 = down, which is also degraded) at time t, if that is earlier than before. */
