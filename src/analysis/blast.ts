@@ -44,7 +44,9 @@ export interface SpofOptions {
   readonly rank?: Int32Array;
 }
 
-export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 32, spofOptions: SpofOptions = {}): BlastCounts {
+/** `onProgress(done, total)` is called after each batch (services done so far, of all). */
+export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 32, spofOptions: SpofOptions = {},
+  onProgress?: (done: number, total: number) => void): BlastCounts {
   if (words < 1 || words > 32) throw new RangeError('blastCounts: words must be 1…32');
   const o = dependencyOrder(ix);
   const sweep = new BitSweep(o, words);
@@ -55,6 +57,7 @@ export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 
     tally.begin(first, size);
     sweep.run(first, size, tally);
     tally.end();
+    onProgress?.(first + size, ix.n);
   }
   return tally.result();
 }

@@ -44,7 +44,12 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
   const ids = idOrder(ix.ids);
   const rank = ids.rank;
   const listAll = ix.n <= (options.listAllUpTo ?? 1000);
-  const counts = blastCounts(ix, tools, 32, { rank, ...(listAll ? {} : { keep: SPOF_SERVICES }) });
+  let shown = 0;
+  const counts = blastCounts(ix, tools, 32, { rank, ...(listAll ? {} : { keep: SPOF_SERVICES }) }, (done, total) => {
+    // Big graphs spend minutes here: a percentage, at most every 1 %.
+    const pct = Math.floor((100 * done) / total);
+    if (pct > shown && done < total) { shown = pct; stage(`blast radius ${pct} %`); }
+  });
   dropPipelineRoots(model, ix, tools.map((t) => t.node), counts.toolRoots);
 
   stage('ranking');

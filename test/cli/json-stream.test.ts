@@ -29,3 +29,11 @@ test('big arrays are written in several pieces', () => {
   expect(out.length).toBeGreaterThan(10);
   expect(JSON.parse(out.join('')).rows).toHaveLength(20_000);
 });
+
+test('tables of small rows and rows with long member lists, mixed: same bytes', () => {
+  const rows = Array.from({ length: 1_300 }, (_, i) => (i % 97 === 5
+    ? { service: `s${i}`, down: Array.from({ length: 600 }, (_, j) => `m${j}`), delayed: [{ service: 'x', atMin: 3 }], score: i / 2 }
+    : { service: `s${i}\u202e`, downCount: i, degraded: [], nested: { a: [1, [2, { b: null }]] } }));
+  const v = { blastRadius: rows, deep: { deeper: { rows } }, list: [rows.slice(0, 700)] };
+  expect(written(v)).toBe(`${terminalJson(v)}\n`);
+});
