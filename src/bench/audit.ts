@@ -41,7 +41,7 @@ export async function bench(b: Bench): Promise<void> {
       for (const format of ['json', 'text', 'sarif']) await cli(b, g, format, runs, dir);
       await cliLoad(b, g, runs, dir);
       if (n < 1_000_000) { stages(b, g); verify(b, g, n >= 100_000 ? 20 : 50); }
-      igraph(b, g, n);
+      await igraph(b, g, n, dir);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -51,6 +51,7 @@ export async function bench(b: Bench): Promise<void> {
 async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: string): Promise<void> {
   const ms: number[] = [];
   const peaks: number[] = [];
+  const cpu: number[] = [];
   const loads: string[] = [];
   for (let i = 0; i < runs; i++) {
     loads.push(load());
@@ -58,23 +59,26 @@ async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: st
     if (r.status !== 0 && r.status !== 1) throw new Error(`audit failed (${r.status}): ${r.stderr}`);
     ms.push(r.ms);
     if (r.peakMb !== undefined) peaks.push(r.peakMb);
+    if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
   }
   b.record({ name: `faultline audit ${g.name} --format ${format} (process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
-  b.note(`peak RSS median ${peaks.length ? `${median(peaks)} MB` : 'unknown'}; ${loads.join(', ')}`);
+  b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; peak RSS median ${peaks.length ? `${median(peaks)} MB` : 'unknown'}; ${loads.join(', ')}`);
 }
 
 /** `validate` as a process, YAML against the same graph as JSON: the load alone, as users pay it. */
 async function cliLoad(b: Bench, g: DeepGraph, runs: number, dir: string): Promise<void> {
   for (const [what, file] of [['YAML', g.yaml], ['JSON', g.json]] as const) {
     const ms: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < runs; i++) {
       const r = await timeProcess(process.execPath, [CLI, 'validate', file], join(dir, 'out.validate'));
       if (r.status !== 0) throw new Error(`validate failed: ${r.stderr}`);
       ms.push(r.ms);
+      if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
     }
     b.record({ name: `faultline validate ${g.name} (${what}, process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
+    b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; ${load()}`);
   }
-  b.note(load());
 }
 
 /** One in-process run with each stage timed (cold, as in the CLI). */
@@ -115,7 +119,7 @@ function verify(b: Bench, g: DeepGraph, sample: number): void {
 }
 
 /** igraph's plain reachability from every node (what depends on it: mode "in"), whole process. */
-function igraph(b: Bench, g: DeepGraph, n: number): void {
+async function igraph(b: Bench, g: DeepGraph, n: number, dir: string): Promise<void> {
   // pyenv or a venv may shadow the system python that the Debian package installs into.
   const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import igraph']).status === 0);
   if (!python) { b.note('python3-igraph not installed: igraph comparison skipped (apt-get install python3-igraph)'); return; }
@@ -125,12 +129,13 @@ g = igraph.Graph.Read_Ncol(sys.argv[1], directed=True)
 total = sum(len(g.subcomponent(v, mode="in")) - 1 for v in range(g.vcount()))
 print(total)`;
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(python, ['-c', script, g.edgeList], { encoding: 'utf8' });
+    const r = await timeProcess(python, ['-c', script, g.edgeList], join(dir, 'out.igraph'));
     if (r.status !== 0) { b.note(`igraph failed: ${r.stderr.split('\n')[0]}`); return; }
-    ms.push(performance.now() - t0);
+    ms.push(r.ms);
+    if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
   }
   b.record({ name: `igraph all-node reachability ${g.name} (python3 process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs: 3 });
-  b.note(load());
+  b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; ${load()}`);
 }

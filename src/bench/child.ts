@@ -13,6 +13,11 @@ export interface ProcessRun {
   readonly ms: number;
   /** Peak RSS in MB, undefined when the OS cannot tell. */
   readonly peakMb?: number;
+  /**
+   * CPU time (user + system) in ms, from GNU time; undefined without it. On a shared machine the
+   * steadier figure: wall time also counts the time the process waited for a core.
+   */
+  readonly cpuMs?: number;
   readonly status: number | null;
   readonly stderr: string;
 }
@@ -32,7 +37,7 @@ export async function timeProcess(cmd: string, args: readonly string[], outFile:
   try {
     const t0 = performance.now();
     const child = useTime
-      ? spawn(GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...args], { stdio: ['ignore', out, 'pipe'] })
+      ? spawn(GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, cmd, ...args], { stdio: ['ignore', out, 'pipe'] })
       : spawn(cmd, args, { stdio: ['ignore', out, 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
@@ -41,8 +46,12 @@ export async function timeProcess(cmd: string, args: readonly string[], outFile:
     const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const ms = performance.now() - t0;
     if (poll) clearInterval(poll);
-    const kb = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : hwm;
-    return { ms, status, stderr, ...(kb > 0 ? { peakMb: Math.round(kb / 1024) } : {}) };
+    // GNU time writes "Command exited with non-zero status N" before its line when the status is not 0.
+    const [kb, user, sys] = useTime ? readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [hwm];
+    return {
+      ms, status, stderr, ...(kb! > 0 ? { peakMb: Math.round(kb! / 1024) } : {}),
+      ...(user !== undefined && sys !== undefined ? { cpuMs: Math.round((user + sys) * 1000) } : {}),
+    };
   } finally {
     closeSync(out);
     rmSync(dir, { recursive: true, force: true });
