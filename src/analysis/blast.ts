@@ -73,8 +73,6 @@ class Tally {
   private readonly toolPos: number[];
   private readonly supports: (Int32Array | undefined)[];
   private readonly toolRoots: Uint8Array[];
-  /** The lowest id rank among each word's lanes in the current batch (lets SPOF skip whole words). */
-  private readonly minRank: Int32Array;
   private readonly W: number;
 
   private first = 0;
@@ -91,7 +89,6 @@ class Tally {
     this.toolPos = tools.map((t) => o.at[t.node]!);
     this.supports = tools.map((t) => t.supports && Int32Array.from(t.supports, (v) => o.at[v]!));
     this.toolRoots = tools.map(() => new Uint8Array(n));
-    this.minRank = new Int32Array(W);
   }
 
   /** Starts a batch: lanes are the services at positions first … first+size−1. */
@@ -99,7 +96,7 @@ class Tally {
     this.first = first;
     this.size = size;
     this.counters.fill(0);
-    this.spof.minRanks(this.minRank, this.o.node, first, size);
+    this.spof.batch(this.o.node, first, size);
   }
 
   /** Position p's final words (called by the sweep while they are still in cache). */
@@ -120,7 +117,7 @@ class Tally {
       this.count(4 + tier, w, g & ~d);
       if (ix.entry[v]) {
         this.count(8, w, g);
-        if (d !== 0) this.spof.addWord(v, d, o.node, first + w * 32, this.minRank[w]!);
+        if (d !== 0) this.spof.addWord(v, d, o.node, first + w * 32, w);
       }
     }
   }
@@ -209,6 +206,9 @@ class SpofLists {
   private readonly heaps: Int32Array;
   private readonly keep: number;
   private readonly rank: Int32Array;
+  /** Per batch (with `keep`): see batch(). */
+  private sorted = new Int32Array(0);
+  private prefix = new Int32Array(0);
 
   constructor(n: number, entry: Uint8Array, o: SpofOptions) {
     this.count = new Int32Array(n);
@@ -225,24 +225,40 @@ class SpofLists {
     this.heaps = new Int32Array(this.keep < Infinity ? entries * this.keep : 0);
   }
 
-  /** Lowest rank per word of lanes first … first+size−1 (lane l is service node[first + l]). */
-  minRanks(out: Int32Array, node: Int32Array, first: number, size: number): void {
-    out.fill(0x7fffffff);
-    for (let l = 0; l < size; l++) out[l >> 5] = Math.min(out[l >> 5]!, this.rank[node[first + l]!]!);
+  /**
+   * Starts a batch (lane l is service node[first + l]): per word, its lanes' ranks ascending
+   * (`sorted`) and `prefix[32w + i]`, the bits of the word's i+1 lowest-ranked lanes.
+   */
+  batch(node: Int32Array, first: number, size: number): void {
+    if (this.keep === Infinity) return;
+    if (this.sorted.length < size + 32) { this.sorted = new Int32Array(size + 32); this.prefix = new Int32Array(size + 32); }
+    const { sorted, prefix, rank } = this;
+    sorted.fill(0x7fffffff);
+    for (let base = 0; base < size; base += 32) {
+      const lanes = Array.from({ length: Math.min(32, size - base) }, (_, i) => i)
+        .sort((a, b) => rank[node[first + base + a]!]! - rank[node[first + base + b]!]!);
+      let mask = 0;
+      lanes.forEach((i, k) => { mask |= 1 << i; sorted[base + k] = rank[node[first + base + i]!]!; prefix[base + k] = mask; });
+    }
   }
 
   /**
-   * The lanes set in `bits` (services node[base + bit]) take entrypoint `entry` down. Once its list
-   * is full and every lane of the word ranks after the list's last, only the count changes: on a
-   * deep graph that skips nearly all of the millions of pairs.
+   * The lanes set in `bits` of word w (services node[base + bit]) take entrypoint `entry` down.
+   * Once its list is full, only lanes ranked before the list's last can enter: the others change
+   * the count only — on a deep graph nearly all of the hundred million pairs.
    */
-  addWord(entry: number, bits: number, node: Int32Array, base: number, minRank: number): void {
+  addWord(entry: number, bits: number, node: Int32Array, base: number, w: number): void {
     const keep = this.keep;
-    if (this.count[entry]! >= keep && minRank > this.rank[this.heaps[this.slot[entry]! * keep]!]!) {
-      this.count[entry]! += popcount(bits);
-      return;
+    let b = bits;
+    if (this.count[entry]! >= keep) {
+      const top = this.rank[this.heaps[this.slot[entry]! * keep]!]!;
+      let k = 0;
+      while (k < 32 && this.sorted[32 * w + k]! < top) k++;
+      const may = k === 0 ? 0 : this.prefix[32 * w + k - 1]!;
+      this.count[entry]! += popcount(b & ~may);
+      b &= may;
     }
-    for (let b = bits; b !== 0; b &= b - 1) this.add(entry, node[base + 31 - Math.clz32(b & -b)]!);
+    for (; b !== 0; b &= b - 1) this.add(entry, node[base + 31 - Math.clz32(b & -b)]!);
   }
 
   add(entry: number, service: number): void {

@@ -121,3 +121,19 @@ test('member lists: every service on small graphs, only the top N above the thre
   expect(big.map((b) => [b.service, b.down])).toEqual([['a', ['b', 'c']], ['b', undefined], ['c', undefined]]);
   expect(big.map((b) => b.downCount)).toEqual([2, 1, 0]);
 });
+
+test('SPOF lists capped with keep: the count, and the keep lowest by rank, at any batch width', () => {
+  fc.assert(fc.property(fc.integer({ min: 2, max: 120 }), fc.integer(), fc.constantFrom(1, 2), fc.integer({ min: 1, max: 4 }), (n, seed, words, keep) => {
+    const m = modelOf(randomDoc(n, prng(seed), 3));
+    const ix = buildIndex(m);
+    const rand = prng(seed ^ 0x5bd1e995);
+    const rank = Int32Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [rank[i], rank[j]] = [rank[j]!, rank[i]!]; }
+    const all = blastCounts(ix, [], words);
+    const capped = blastCounts(ix, [], words, { keep, rank });
+    expect(capped.spofCount).toEqual(all.spofCount);
+    for (const [e, list] of all.spof) {
+      expect(capped.spof.get(e)).toEqual([...list].sort((a, b) => rank[a]! - rank[b]!).slice(0, keep));
+    }
+  }), { numRuns: 150 });
+});
