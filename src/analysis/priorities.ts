@@ -41,7 +41,7 @@ interface Group { findings: number[]; spofOf: string[] }
 export function priorities(a: Audit, model: Model): Priority[] {
   const groups = new Map<string, Group>();
   const at = (id: string) => { let g = groups.get(id); if (!g) groups.set(id, g = { findings: [], spofOf: [] }); return g; };
-  const cycles = new Map<string, number[]>();
+  const cycles: CycleGroups = { lists: new Map(), bySvc: new Map() };
   a.findings.forEach((f, i) => {
     if (f.rule === 'tooling-cycle') at(f.services[1]!).findings.push(i);
     else if (f.rule === 'blast-radius' || FLEET_RULES.has(f.rule)) at(f.services[0]!).findings.push(i);
@@ -52,7 +52,7 @@ export function priorities(a: Audit, model: Model): Priority[] {
   const ctx = context(a, model);
   const out: Omit<Priority, 'rank'>[] = [];
   for (const [id, g] of groups) out.push(serviceProblem(ctx, id, g));
-  for (const list of cycles.values()) out.push(cycleProblem(ctx, list));
+  for (const list of cycles.lists.values()) out.push(cycleProblem(ctx, list));
   return out.sort((x, y) => y.score - x.score || cmp(x.kind, y.kind) || cmp(x.subject, y.subject))
     .map((p, i) => ({ rank: i + 1, ...p }));
 }
@@ -76,16 +76,21 @@ function context(a: Audit, model: Model): Ctx {
   };
 }
 
-/** Runtime cycles and the recovery deadlocks inside them share a group, keyed by the cycle's members. */
-function cycleGroup(cycles: Map<string, number[]>, f: Finding): number[] {
+/**
+ * Runtime cycles and the recovery deadlocks inside them share a group: a finding joins the first
+ * group (in order of creation) whose members include all its services, else starts one. Groups are
+ * found through their members (`bySvc`), not by scanning every group: a deep graph has thousands.
+ */
+interface CycleGroups { readonly lists: Map<string, number[]>; readonly bySvc: Map<string, { members: Set<string>; list: number[] }[]> }
+
+function cycleGroup(cycles: CycleGroups, f: Finding): number[] {
+  const found = (cycles.bySvc.get(f.services[0]!) ?? []).find((g) => f.services.every((s) => g.members.has(s)));
+  if (found) return found.list;
   const key = [...f.services].sort().join(',');
-  for (const [k, list] of cycles) {
-    const members = new Set(k.split(','));
-    if (f.services.every((s) => members.has(s))) return list;
-  }
-  const list: number[] = [];
-  cycles.set(key, list);
-  return list;
+  const group = { members: new Set(f.services), list: [] as number[] };
+  cycles.lists.set(key, group.list);
+  for (const s of group.members) { const l = cycles.bySvc.get(s); if (l) l.push(group); else cycles.bySvc.set(s, [group]); }
+  return group.list;
 }
 
 function serviceProblem(ctx: Ctx, id: string, g: Group): Omit<Priority, 'rank'> {
