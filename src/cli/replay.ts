@@ -11,11 +11,12 @@ import { sanitize, terminalJson } from '../model/sanitize.js';
 import { formatClock, formatIso, MAX_SPAN_MIN, parseTime } from '../model/time.js';
 import type { Model, ScenarioStart, State } from '../model/types.js';
 import {
-  adhocScenario, withScenario, explain, fidelity, fidelityFails, replay, stateAt, toReplayJson, whatIfs,
-  type Fidelity, type Replay, type Transition, type WhatIfOutcome, type WhatIfResult,
+  adhocScenario, withScenario, CHAIN_LINKS, chainHead, fidelity, fidelityFails, replay, toReplayJson, transitionAt, whatIfs,
+  type ChainHead, type Fidelity, type Replay, type Transition, type WhatIfOutcome, type WhatIfResult,
 } from '../engine/index.js';
 import { EXIT, UsageError, type Command, type Io, type Values } from './command.js';
 import { maxOf } from '../model/arrays.js';
+import { num } from '../model/numbers.js';
 
 const SYMBOL: Record<State, string> = { ok: '✔', degraded: '▲', down: '✖' };
 const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m', down: '\u001b[31m' };
@@ -140,30 +141,44 @@ function timelineText(run: Replay, io: Io): string {
   return `Timeline (${run.timeline.length} transitions; ⟳ = no state change: deadlock, failed restart, a stop on a service already down, or what holds it changed)\n`
     + run.timeline.map((t) => line(t, width, run.scenario.start, io)).join('')
     + `\nFinal: ${counts.ok} ok, ${counts.degraded} degraded, ${counts.down} down`
-    + (run.deadlocks.length ? `; ${run.deadlocks.length} recovery deadlock(s): ${run.deadlocks.map((d) => d.cycle.join(' → ')).join('; ')}` : '')
+    + (run.deadlocks.length ? `; ${run.deadlocks.length} recovery deadlock(s): ${run.deadlocks.map((d, i) => `${i + 1}. ${d.cycle.map(sanitize).join(' → ')}`).join('; ')}` : '')
     + (run.asyncLoss.length ? `\nData lost over async edges: ${run.asyncLoss.map((l) => `${l.service} → ${l.on} ${Math.round(l.minutes)} min`).join(', ')}` : '')
     + '\n\n';
 }
 
-function chainText(chain: readonly Transition[], start: ScenarioStart): string {
-  return chain.map((t) => `${t.service} ${t.state} ${formatClock(t.atMin, start)} (${sanitize(t.cause.text)})`).join('\n      ← ');
+/** A cause chain, `←` between links; a long one shows its first links, how many are left out, and its root. */
+function chainText(run: Replay, head: ChainHead, start: ScenarioStart): string {
+  const link = (i: number) => {
+    const t = run.timeline[i]!;
+    return `${t.service} ${t.state} ${formatClock(t.atMin, start)} (${sanitize(t.cause.text)})`;
+  };
+  if (head.length <= head.links.length) return head.links.map(link).join('\n      ← ');
+  const shown = head.links.slice(0, CHAIN_LINKS - 1);
+  return [...shown.map(link), `… ${num(head.length - shown.length - 1)} more links …`, link(head.root)].join('\n      ← ');
 }
 
 function atText(run: Replay, atMin: number, io: Io): string {
   const start = run.scenario.start;
   const width = maxOf(run.serviceIds.map((id) => id.length), 8);
   const rows = run.serviceIds.map((id) => {
-    const { state } = stateAt(run, id, atMin);
-    const chain = explain(run, id, atMin);
-    return `  ${stateCell(state, io)} ${id.padEnd(width)}${chain.length ? `  ${chainText(chain, start)}` : ''}\n`;
+    const i = transitionAt(run, id, atMin);
+    const state = i < 0 ? 'ok' : run.timeline[i]!.state;
+    return `  ${stateCell(state, io)} ${id.padEnd(width)}${i >= 0 ? `  ${chainText(run, chainHead(run, i), start)}` : ''}\n`;
   });
   return `States at ${formatClock(atMin, start)} (${formatIso(atMin, start)}), with cause chains\n${rows.join('')}\n`;
 }
 
+/** Per service: its state, the first links of its cause chain and, when there are more, the chain's length and root. */
 function atJson(run: Replay, atMin: number): Record<string, unknown> {
   const states: Record<string, unknown> = {};
   for (const id of run.serviceIds) {
-    states[id] = { state: stateAt(run, id, atMin).state, chain: explain(run, id, atMin).map((t) => run.timeline.indexOf(t)) };
+    const i = transitionAt(run, id, atMin);
+    if (i < 0) { states[id] = { state: 'ok', chain: [] }; continue; }
+    const head = chainHead(run, i);
+    states[id] = {
+      state: run.timeline[i]!.state, chain: head.links,
+      ...(head.length > head.links.length ? { chainLength: head.length, root: head.root } : {}),
+    };
   }
   return { time: formatIso(atMin, run.scenario.start), states };
 }

@@ -16,6 +16,8 @@ export interface Cause {
   readonly via?: string;
   /** Index in `timeline` of the transition this cause rests on (the next link of the chain). */
   readonly parent?: number;
+  /** Deadlock causes of a service on the cycle: index in `Replay.deadlocks` of its record (the cycle, stored once). */
+  readonly deadlock?: number;
 }
 
 /**

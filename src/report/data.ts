@@ -2,6 +2,7 @@
  * Turns the engine's and the audit's results into the report's data (types.ts). Nothing here
  * re-analyses the graph: it selects, orders, links (observation ↔ transition) and formats times.
  */
+import type { ChainHead } from '../engine/query.js';
 import { cmp } from '../model/order.js';
 import { formatClock, formatIso } from '../model/time.js';
 import { isTooling, worse, type Model, type ScenarioStart, type State } from '../model/types.js';
@@ -44,7 +45,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
       orderAgrees: run.fidelity.orderAgrees, unmatched: run.fidelity.unmatched.length,
     } : null,
     causeChains: [...firstDown].sort(([, a], [, b]) => a - b).map(([service, transition]) => ({ service, transition })),
-    deadlocks: run ? run.replay.deadlocks.map((d) => ({ clock: clock(d.atMin), cycle: [...d.cycle] })) : [],
+    deadlocks: run ? run.replay.deadlocks.map((d, i) => ({ number: i + 1, clock: clock(d.atMin), cycle: [...d.cycle] })) : [],
     blastRadius: audit ? [...audit.blastRadius] : [],
     cycles: audit ? [...audit.cycles] : [],
     toolingCycles: audit ? [...audit.toolingCycles] : [],
@@ -55,6 +56,15 @@ export function buildReportData(inputs: ReportInputs): ReportData {
       allOkMin: baseAllOk ?? null, allOkClock: baseAllOk === undefined ? null : clock(baseAllOk),
     } : null,
     whatIfs: run ? whatIfRows(run, clock) : [],
+  };
+}
+
+/** A row's chain: its first links; a longer chain adds its length and root (read on along `parent`). */
+function chainFields(head: ChainHead, parent: number | undefined): Pick<TimelineRow, 'chain' | 'parent' | 'chainLength' | 'root'> {
+  return {
+    chain: [...head.links],
+    ...(parent !== undefined ? { parent } : {}),
+    ...(head.length > head.links.length ? { chainLength: head.length, root: head.root } : {}),
   };
 }
 
@@ -72,7 +82,7 @@ function timelineRows(run: ScenarioRun, start: ScenarioStart, observations: Retu
       atMin: t.atMin, at: formatIso(t.atMin, start), clock: formatClock(t.atMin, start),
       service: t.service, from: t.from, state: t.state,
       cause: { kind: c.kind, text: c.text, ...(c.via !== undefined ? { via: c.via } : {}) },
-      chain: [...(run.chains[i] ?? [i])],
+      ...chainFields(run.chains[i] ?? { links: [i], length: 1, root: i }, c.parent),
       ...(observation !== undefined ? { observation } : {}),
     };
   });

@@ -6,6 +6,7 @@
 import type { Audit, BlastRadius, Finding, RuntimeCycle, SinglePointsOfFailure, ToolingCycle } from '../analysis/types.js';
 import type { Priority } from '../analysis/priorities.js';
 import type { CauseKind, Fidelity, Replay, WhatIfOutcome } from '../engine/types.js';
+import type { ChainHead } from '../engine/query.js';
 import type { Model, Role, ScenarioAction, State, Tier } from '../model/types.js';
 
 export const FORMAT_VERSION = 1;
@@ -24,8 +25,8 @@ export interface ReportInputs {
 export interface ScenarioRun {
   readonly replay: Replay;
   readonly fidelity: Fidelity;
-  /** For each timeline index, the engine's cause chain (timeline indexes, the transition first). */
-  readonly chains: readonly (readonly number[])[];
+  /** For each timeline index, the first links of the engine's cause chain (the transition first), its length and root. */
+  readonly chains: readonly ChainHead[];
   readonly baseline?: { readonly serviceMinutesLost: number; readonly allOkMin?: number };
   readonly whatIfs: readonly WhatIfOutcome[];
 }
@@ -79,8 +80,18 @@ export interface TimelineRow {
   readonly from: State;
   readonly state: State;
   readonly cause: CauseView;
-  /** Indexes into `timeline`: this transition's cause chain back to the root, starting with itself. */
+  /**
+   * Indexes into `timeline`: this transition's cause chain back to the root, starting with itself —
+   * at most its first CHAIN_LINKS links; a longer chain also has `chainLength` and `root`, and goes
+   * on along `parent`.
+   */
   readonly chain: readonly number[];
+  /** Index into `timeline` of the transition this one's cause rests on (the chain's next link). */
+  readonly parent?: number;
+  /** The whole chain's length, when `chain` shows only its first links. */
+  readonly chainLength?: number;
+  /** Index into `timeline` of the chain's root, when `chain` shows only its first links. */
+  readonly root?: number;
   /** Index into `observations` of the observation this transition was matched to. */
   readonly observation?: number;
 }
@@ -174,7 +185,8 @@ export interface ReportData {
   } | null;
   /** Services that went down, each with the chain at its first `down`. */
   readonly causeChains: readonly { readonly service: string; readonly transition: number }[];
-  readonly deadlocks: readonly { readonly clock: string; readonly cycle: readonly string[] }[];
+  /** `number`: the deadlock's number in the replay (cause texts of long cycles refer to it). */
+  readonly deadlocks: readonly { readonly number: number; readonly clock: string; readonly cycle: readonly string[] }[];
   readonly blastRadius: readonly BlastRadius[];
   readonly cycles: readonly RuntimeCycle[];
   readonly toolingCycles: readonly ToolingCycle[];

@@ -29,7 +29,9 @@ export function pageData(d: ReportData) {
     ...grouping(d),
     start: startService(d),
     edges: d.edges,
-    timeline: d.timeline.map((t) => ({ atMin: t.atMin, service: t.service, state: t.state, cause: t.cause, chain: t.chain })),
+    // Chains by reference: each transition names its parent and the page walks them on a click, so
+    // the page grows with the timeline, not with chain depth.
+    timeline: d.timeline.map((t) => ({ atMin: t.atMin, service: t.service, state: t.state, cause: t.cause, ...(t.parent !== undefined ? { parent: t.parent } : {}) })),
     toolingCycles: d.toolingCycles,
   };
 }
