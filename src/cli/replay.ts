@@ -70,7 +70,7 @@ const command: Command = {
     const fid = fidelity(run);
     if (values.check === true && fid.total === 0) throw new UsageError(`--check: scenario "${run.scenario.id}" has no observed timeline, so there is nothing to check`);
     const ids = Array.isArray(values['what-if']) ? values['what-if'].map(String) : undefined;
-    const ranked = values['what-ifs'] === true ? whatIfs(model, run.scenario.id) : ids ? whatIfs(model, run.scenario.id, ids) : undefined;
+    const ranked = values['what-ifs'] === true ? whatIfs(model, run.scenario.id, undefined, run) : ids ? whatIfs(model, run.scenario.id, ids, run) : undefined;
     let atMin: number | undefined;
     if (typeof values.at === 'string') {
       atMin = parseTime(values.at, run.scenario.start);

@@ -19,7 +19,7 @@ export function gatherInputs(model: Model, file: string, scenarioId?: string): R
 
 function scenarioRun(model: Model, scenarioId: string): ScenarioRun {
   const r = replay(model, scenarioId);
-  const ranked = whatIfs(model, scenarioId);
+  const ranked = whatIfs(model, scenarioId, undefined, r);
   return {
     replay: r,
     fidelity: fidelity(r),
