@@ -22,6 +22,7 @@ export class Operators {
   private readonly awaitingDetection: number[] = [];
   private readonly awaitingTools = new Set<number>();
   private nextDetect = Infinity;
+  private monitorsOf: { graph: World['graph']; list: readonly number[] } | undefined;
 
   constructor(
     private readonly w: World,
@@ -101,10 +102,20 @@ export class Operators {
   /** Some ok monitoring service (other than `s`) supports `s`. */
   private watched(s: number): boolean {
     const id = this.slots.ids[s]!;
-    return this.w.graph.live.some((m) => {
+    return this.monitors().some((m) => {
       const svc = this.w.graph.services[m]!;
-      if (m === s || svc.role !== 'monitoring' || this.w.state[m] !== 0) return false;
+      if (m === s || this.w.state[m] !== 0) return false;
       return svc.supports === '*' || (svc.supports ?? []).includes(id);
     });
+  }
+
+  /**
+   * The graph's monitoring services, found once per graph (a patch compiles a new one): 100,000
+   * services failing at one instant must not each scan every service.
+   */
+  private monitors(): readonly number[] {
+    const g = this.w.graph;
+    if (this.monitorsOf?.graph !== g) this.monitorsOf = { graph: g, list: g.live.filter((m) => g.services[m]!.role === 'monitoring') };
+    return this.monitorsOf.list;
   }
 }
