@@ -12,7 +12,7 @@ import { MAX_SPAN_MIN, parseDuration, parseIsoStart, parseTime } from './time.js
 /** A value in a message: long enough to recognise, never 400 digits. */
 const cut = (t: string) => (t.length > 40 ? `${t.slice(0, 40)}…` : t);
 import {
-  TOOLING_ROLES, type Demand, type Dependency, type Detection, type MilestoneObservation, type Fleet, type JsonObject, type JsonValue, type Model, type Observation, type Reaction,
+  TOOLING_ROLES, type Demand, type Dependency, type Detection, type MilestoneObservation, type Fleet, type JsonObject, type JsonValue, type Model, type Observation,
   type Resource, type Role, type Scenario, type ScenarioAction, type ScenarioEvent, type Service,
   type ScenarioStart, type State, type Tier, type WhatIf,
 } from './types.js';
@@ -218,10 +218,10 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       last = Math.max(last, atMin);
       const waitsFor = asArray(ev.waitsFor).map(String);
       waitsFor.forEach((t, j) => checkRef(t, [...path, 'waitsFor', j], 'awaited service'));
+      const act = action(ev, path);
       return {
-        atMin, action: action(ev, path), ...(typeof ev.note === 'string' ? { note: ev.note } : {}),
-        ...(ev.when === 'detected' ? { when: 'detected' as const } : {}),
-        delayMin: duration(ev.delay, [...path, 'delay']),
+        atMin, action: act, ...(typeof ev.note === 'string' ? { note: ev.note } : {}),
+        ...reaction(ev, act, path),
         ...(waitsFor.length > 0 ? { waitsFor } : {}),
         loc: locate(path),
       };
@@ -258,10 +258,27 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     return { id, title: typeof s.title === 'string' ? s.title : id, start, events, observed, milestones, detection, whatIfs, ...until, loc: locate(at, 'key') };
   });
 
-  /** `when: down` (and `delay`) of a restart or stop: an operator action that reacts to the failure. */
-  function reaction(a: Obj, path: JsonPath): { when?: Reaction } {
-    if (a.when !== 'down') return {};
-    return { when: { state: 'down', delayMin: a.delay === undefined ? 0 : duration(a.delay, [...path, 'delay']) } };
+  /**
+   * An event's reaction: `when` (detected or down), `delay`. The older spelling inside a restart or
+   * stop (`restart: { when: down, delay }`) still loads, with a deprecation warning; given on both
+   * levels it is an error.
+   */
+  function reaction(ev: Obj, act: ScenarioAction, path: JsonPath): Pick<ScenarioEvent, 'when' | 'delayMin'> {
+    const key = act.kind === 'restart' || act.kind === 'stop' ? act.kind : undefined;
+    const inner = key ? ev[key] as Obj : undefined;
+    if (inner?.when === 'down') {
+      if (ev.when !== undefined || ev.delay !== undefined) {
+        fail([...path, key!, 'when'], `the reaction is given twice: on the event and inside its ${key}`, `write it once, on the event: when: down, delay: … beside at`, 'key');
+      } else {
+        warn([...path, key!, 'when'], `"when" inside ${key} is deprecated: write \`when: down\` (and \`delay\`) on the event, beside \`at\``, `move when${inner.delay !== undefined ? ' and delay' : ''} up one level`);
+      }
+      return { when: 'down', delayMin: duration(inner.delay, [...path, key!, 'delay']) };
+    }
+    if (ev.when === 'down' && !('service' in act)) {
+      fail([...path, 'when'], `"when: down" waits for the event's service to go down, and a ${act.kind} event has none`, 'use when: detected, or put the reaction on an event that acts on a service', 'key');
+    }
+    const when = ev.when === 'detected' || ev.when === 'down' ? { when: ev.when as 'detected' | 'down' } : {};
+    return { ...when, delayMin: duration(ev.delay, [...path, 'delay']) };
   }
 
   function action(ev: Obj, path: JsonPath): ScenarioAction {
@@ -297,7 +314,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       });
       return {
         kind: 'restart', service: String(a.service), ...(typeof a.perHour === 'number' ? { perHour: a.perHour } : {}),
-        ...(after.length > 0 ? { after } : {}), ...reaction(a, [...path, 'restart']),
+        ...(after.length > 0 ? { after } : {}),
       };
     }
     if (ev.corrupt !== undefined || ev.stop !== undefined) {
@@ -307,7 +324,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       if (ids.has(String(a.service)) && !hasFleet(String(a.service))) fail([...path, key, 'service'], `${quote(String(a.service))} has no fleet to ${key}`, 'add a fleet: { nodes: N } to the service');
       return key === 'corrupt'
         ? { kind: 'corrupt', service: String(a.service), nodes: typeof a.nodes === 'number' ? a.nodes : 1 }
-        : { kind: 'stop', service: String(a.service), ...reaction(a, [...path, 'stop']) };
+        : { kind: 'stop', service: String(a.service) };
     }
     if (typeof ev.milestone === 'string') return { kind: 'milestone', text: ev.milestone };
     return { kind: 'patch', patch: ev.patch ?? {} };
