@@ -209,6 +209,7 @@ export function refreshFleet(host: Host, s: number, t: number, out: Fresh): void
     out.capChanged.add(s);
     out.dirty.add(s);
     for (const d of host.graph.dependents[s]!) out.dirty.add(d);
+    for (const d of host.graph.shareReaders.get(s) ?? []) out.dirty.add(d);
   }
   f.version++;
   planNext(host, s, f, t);

@@ -216,10 +216,14 @@ class Simulation implements Host {
     for (const s of [...w.fleets.keys()].sort((a, b) => cmp(ids[a]!, ids[b]!))) {
       const f = w.fleets.get(s)!;
       const load = w.load[s]!;
-      if (f.spec.capacity === undefined || Math.abs(load - f.load) <= EPS * Math.max(1, load)) continue;
+      const potential = w.retryPotential[s]!;
+      const same = (a: number, b: number) => Math.abs(a - b) <= EPS * Math.max(1, a);
+      if (f.spec.capacity === undefined || (same(load, f.load) && same(potential, f.retryPotential))) continue;
       if (f.advance(t) > 0) applied.restarted.add(s);
-      (load > f.load ? applied.loadRose : applied.loadFell).add(s);
+      if (!same(load, f.load)) (load > f.load ? applied.loadRose : applied.loadFell).add(s);
       f.load = load;
+      f.baseLoad = load - w.retryLoad[s]!;
+      f.retryPotential = potential;
       refreshFleet(this, s, t, { restarted: applied.restarted, limits: applied.limits, capChanged: applied.capChanged, dirty });
       applied.capChanged.add(s);
       this.sampleLoad(s, t);

@@ -44,7 +44,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
   /** `needs` acts only on hard edges, and only from the target's `serving` up (below it the target is down). */
   const needsWarning = (d: Dependency, path: JsonPath) => {
     const needs = d.needs!;
-    if (d.targets.every((t) => !hasFleet(t))) {
+    if (d.targets.every((t) => !hasFleet(t) && (d.type !== 'hard' || !fleetBehind(t)))) {
       warn(path, `"needs" has no effect: ${d.targets.map((t) => quote(t)).join(', ')} ${d.targets.length > 1 ? 'have' : 'has'} no fleet`, 'needs is a share of a fleet\'s healthy nodes; remove it or give the dependency a fleet');
     } else if (d.type !== 'hard') {
       warn(path, `"needs" has no effect on a ${d.type} edge: only hard edges read a fleet's capacity`, 'remove it, or make the edge hard');
@@ -55,6 +55,24 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
         if (needs < serving) warn(path, `"needs" ${needs} is below the serving share ${serving} of ${quote(t)}: below serving ${quote(t)} is down, so this edge is down there anyway`, `raise needs to ${serving} or more, or lower the fleet's serving`);
       }
     }
+  };
+  /** Some fleet's share reaches `id` through hard edges and services without fleets (a share flows there). */
+  const fleetBehind = (id: string): boolean => {
+    const seen = new Set<string>([id]);
+    const stack = [id];
+    while (stack.length > 0) {
+      for (const raw of asArray(((doc.services as Obj)[stack.pop()!] as Obj | undefined)?.dependsOn)) {
+        const e = (typeof raw === 'string' ? { on: raw } : raw) as Obj;
+        if (e.type !== undefined && e.type !== 'hard') continue;
+        for (const t of [...asArray(e.anyOf), ...(e.on !== undefined ? [e.on] : [])].map(String)) {
+          if (seen.has(t) || !ids.has(t)) continue;
+          if (hasFleet(t)) return true;
+          seen.add(t);
+          stack.push(t);
+        }
+      }
+    }
+    return false;
   };
   const hasFleet = (id: string) => ids.has(id) && (doc.services as Obj)[id] !== null && ((doc.services as Obj)[id] as Obj).fleet !== undefined;
   const checkRef = (id: string, path: JsonPath, what: string) => {

@@ -79,11 +79,16 @@ describe('load properties', () => {
   });
 
   test('with retries on and a surge above capacity, the outage outlives the surge until load is shed', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 10, max: 100 }), fc.double({ min: 0.3, max: 1, noNaN: true }), fc.integer({ min: 2, max: 5 }), (nodes, cap, util, factor) => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 10, max: 100 }), fc.double({ min: 0.3, max: 1, noNaN: true }), fc.integer({ min: 2, max: 8 }), (nodes, cap, util, factor) => {
       const c = nodes * cap;
       const b = Math.floor(c * util);
-      fc.pre(b * factor > c && b > 0);
-      const shed = Math.floor(c / factor);
+      // Retries proportional to the failing share: load b·f at share 0, R = b(f − 1). An overloaded
+      // equilibrium exists at b (docs/semantics.md#load) iff b·f/2 > c and (b·f)² ≥ 4·b(f − 1)·c.
+      const sustains = (x: number) => x * factor > 2 * c * (1 + 1e-6) && (x * factor) ** 2 > 4 * x * (factor - 1) * c * (1 + 1e-6);
+      fc.pre(b > 0 && sustains(b));
+      // Shed below both bounds' larger one: then no overloaded equilibrium is left.
+      const shed = Math.max(0, Math.ceil(Math.max(2 * c / factor, (4 * (factor - 1) * c) / factor ** 2)) - 1);
+      expect(sustains(shed)).toBe(false);
       const text = `faultline: 1\nname: m\nservices:\n  client: { demand: { base: ${b} }, dependsOn: [{ on: net, retry: { factor: ${factor} } }] }\n`
         + `  net: { fleet: { nodes: ${nodes}, capacity: ${cap} } }\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n`
         + `      - { at: "+10m", patch: { services: { client: { demand: { base: ${c + 1} } } } } }\n`
