@@ -249,7 +249,8 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       if (ob.milestone === undefined) return [];
       const path: JsonPath = [...at, 'observed', i];
       const milestone = ob.milestone as MilestoneObservation['milestone'];
-      return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: locate(path) }];
+      fitted(ob, path);
+      return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: locate(path) }];
     });
     const det = (s.detection ?? {}) as Obj;
     const com = (s.communication ?? {}) as Obj;
@@ -263,9 +264,10 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       if (ob.milestone !== undefined) return [];
       const path: JsonPath = [...at, 'observed', i];
       checkRef(String(ob.service), [...path, 'service'], 'observed service');
+      fitted(ob, path);
       return [{
         atMin: time(ob.at, [...path, 'at']), service: String(ob.service), state: ob.state as State,
-        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: locate(path),
+        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: locate(path),
       }];
     });
     const whatIfs = entries(s.whatIfs).map(([wid, w]): WhatIf => ({
@@ -297,6 +299,11 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     }
     const when = ev.when === 'detected' || ev.when === 'down' ? { when: ev.when as 'detected' | 'down' } : {};
     return { ...when, delayMin: duration(ev.delay, [...path, 'delay']) };
+  }
+
+  /** `fitted:` on an observation (issue 17's first form) is ignored: the replay computes what a prediction rests on. */
+  function fitted(ob: Obj, path: JsonPath): void {
+    if (ob.fitted !== undefined) warn([...path, 'fitted'], '"fitted" is deprecated and ignored: the replay computes which x-assumed numbers each prediction rests on', 'remove it; mark the numbers x-assumed where they are');
   }
 
   function action(ev: Obj, path: JsonPath): ScenarioAction {
@@ -362,9 +369,6 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
   return { model: freezeModel(model), errors, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
-function fitted(ob: Obj): { fitted?: string[] } {
-  return Array.isArray(ob.fitted) && ob.fitted.length > 0 ? { fitted: ob.fitted.map(String) } : {};
-}
 
 function entries(v: JsonValue | undefined): [string, JsonValue][] {
   return v && typeof v === 'object' && !Array.isArray(v)

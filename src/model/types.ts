@@ -162,7 +162,6 @@ export interface MilestoneObservation {
   readonly atMin: number;
   readonly milestone: 'detected' | 'communicated';
   readonly note?: string;
-  readonly fitted?: readonly string[];
   readonly loc: Location;
 }
 
@@ -183,8 +182,6 @@ export interface Observation {
   readonly service: string;
   readonly state: State;
   readonly note?: string;
-  /** The fitted [A] numbers its prediction rests on, as the modeller names them. */
-  readonly fitted?: readonly string[];
   readonly loc: Location;
 }
 

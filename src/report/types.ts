@@ -104,6 +104,8 @@ export interface ObservationRow {
   readonly service: string;
   readonly state: State;
   readonly note?: string;
+  /** The assumed (x-assumed) numbers the prediction rests on, computed by moving each (engine). */
+  readonly restsOn?: readonly string[];
   readonly predictedMin?: number;
   readonly predictedClock?: string;
   /** Predicted minus observed, minutes (negative = the replay is early). */
