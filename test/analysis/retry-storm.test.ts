@@ -6,7 +6,7 @@ import { replay, statesAt } from '../../src/engine/index.js';
 import { modelOf } from './helpers.js';
 import { graph } from '../engine/helpers.js';
 
-const storms = (services: Record<string, unknown>) => audit(modelOf(services)).findings.filter((f) => f.rule === 'retry-storm');
+const storms = (services: Record<string, unknown>) => audit(modelOf(services as Parameters<typeof modelOf>[0])).findings.filter((f) => f.rule === 'retry-storm');
 const net = { fleet: { nodes: 100, capacity: 10 } };
 const clients = (factor: number, extra: Record<string, unknown> = {}, demand: unknown = { base: 600 }) =>
   ({ demand, dependsOn: [{ on: 'net', retry: { factor, ...extra } }] });

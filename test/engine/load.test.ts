@@ -159,3 +159,22 @@ describe('served share through services without a fleet', () => {
     expect(loadText(`faultline: 1\nname: t\nservices:\n  web: { dependsOn: [{ on: api, needs: 0.8 }] }\n  api: { dependsOn: [{ on: net, type: soft }] }\n  net: { fleet: { nodes: 2 } }\n`, 't.yaml').warnings?.length).toBe(1);
   });
 });
+
+describe('anyOf load: failover within an instant, fail-back at the next', () => {
+  const g = (events: string) => graph('  s0: { demand: { base: 11 }, dependsOn: [{ anyOf: [s2, s1] }] }\n  s1: { fleet: { nodes: 1, capacity: 10 } }\n  s2: { fleet: { nodes: 1, capacity: 10 } }', events);
+
+  test('a load that only degrades its first alternative stays there, whatever other instants come (no ping-pong)', () => {
+    expect(lines(replay(g(ev('{ at: "+10m", milestone: a }', '{ at: "+20m", milestone: b }'))))).toEqual(['0 s2 degraded load']);
+  });
+
+  test('a load that takes it down moves on (once per alternative per instant), and comes back when the surge ends', () => {
+    const r = replay(g(ev(at('+10m', 's0', 61), at('+30m', 's0', 11))));
+    expect(lines(r)).toEqual([
+      '0 s2 degraded load',
+      // 61 takes s2 down, so it moves to s1 (down too; no third to try); s2, unloaded, is ok again —
+      // and s0, whose state is its best alternative's, stays ok.
+      '10 s2 ok event', '10 s1 down event',
+      '30 s1 ok event', '30 s2 degraded event', // fail-back: 11 on s2 again, as before the surge
+    ]);
+  });
+});
