@@ -18,7 +18,7 @@ const WHOLE = new Set(['nodes', 'cells', 'peers', 'to', 'by']);
 
 export interface AssumedNumber {
   readonly path: JsonPath;
-  /** `network-devices.fleet.capacity`, `sts.dependsOn[network-devices].latch.lagPerMinute`, `events[3].delay`. */
+  /** `net.fleet.capacity`, `api.dependsOn[net].latch.lagPerMinute`, `events[3].delay`. */
   readonly label: string;
 }
 

@@ -121,7 +121,7 @@ export interface ObservationMatch {
   readonly input: boolean;
   /**
    * The assumed (`x-assumed`) numbers the prediction rests on, computed: moving one of them moves
-   * the predicted time (assumptions.ts). Labels like `network-devices.fleet.capacity`, `events[3].delay`.
+   * the predicted time (assumptions.ts). Labels like `net.fleet.capacity`, `events[3].delay`.
    */
   readonly restsOn?: readonly string[];
   /** A milestone observation (then `service` is its label and `state` means nothing). */
