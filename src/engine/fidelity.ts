@@ -16,12 +16,16 @@ import { Operators } from './operators.js';
 import { assumedNumbers, movedModel } from './assumptions.js';
 import { replay as replay_ } from './simulate.js';
 
+/** Above this many x-assumed numbers, what predictions rest on is not computed. */
+export const MAX_ASSUMED = 200;
+
 /** How a milestone observation is named in the fidelity table (its `service` column). */
 export const MILESTONE_LABEL = { detected: '(detected)', communicated: '(first status post)' } as const;
 
-export function fidelity(replay: Replay): Fidelity {
+/** `restsOn: false` skips computing what each prediction rests on (two replays per assumed number). */
+export function fidelity(replay: Replay, options: { readonly restsOn?: boolean } = {}): Fidelity {
   const matches = score(replay);
-  const rests = restsOn(replay, matches);
+  const rests = options.restsOn === false ? matches.map((): string[] => []) : restsOn(replay, matches);
   const all = matches.map((m, k) => (rests[k]!.length > 0 ? { ...m, restsOn: rests[k]! } : m));
   // In file order: milestones sit among the state observations where the graph lists them.
   all.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
@@ -87,7 +91,10 @@ function restsOn(replay: Replay, matches: readonly ObservationMatch[]): string[]
   const out = matches.map((): string[] => []);
   const { model, scenario } = replay;
   if (matches.length === 0 || !Object.hasOwn((model.doc.scenarios ?? {}) as object, scenario.id)) return out;
-  for (const a of assumedNumbers(model.doc, scenario.id)) {
+  const assumed = assumedNumbers(model.doc, scenario.id);
+  // Two replays per number: a graph with more than this many gets no lists (docs/semantics.md).
+  if (assumed.length > MAX_ASSUMED) return out;
+  for (const a of assumed) {
     const moved = new Set<number>();
     for (const sign of [-1, 1] as const) {
       const m = movedModel(model, a, sign, scenario.start);
