@@ -178,3 +178,19 @@ describe('anyOf load: failover within an instant, fail-back at the next', () => 
     ]);
   });
 });
+
+describe('a restart under retries: the thresholds the restarted nodes cross are solved with the retry load', () => {
+  const g = (factor: number) => graph(
+    `  clients: { demand: { base: 300 }, dependsOn: [{ on: net, retry: { factor: ${factor} } }] }\n  net: { fleet: { nodes: 4, capacity: 100, restart: { perHour: 60 } } }`,
+    ev('{ at: "+10m", stop: { service: net } }', '{ at: "+10m", restart: { service: net } }'));
+
+  test('factor 3: degraded at 3 nodes (K = 0.5·(900 − 300) = 300), ok at 4 (past M²/4R = 337.5)', () => {
+    expect(lines(replay(g(3))).filter((l) => l.includes(' net '))).toEqual(['10 net down event', '12 net degraded restart', '13 net ok restart']);
+  });
+
+  test('factor 5: the whole fleet back is not enough — the retries keep it overloaded (a relapse after a reset)', () => {
+    const r = replay(g(5));
+    expect(lines(r).filter((l) => l.includes(' net '))).toEqual(['10 net down event']);
+    expect(r.final.net).toBe('down');
+  });
+});
