@@ -1,7 +1,8 @@
 /**
  * Which assumed numbers an observation's prediction rests on — computed, not declared. Every number
  * the graph marks as an assumption (`x-assumed: true` on an object: each of its numbers, durations
- * and times; `x-assumed: [keys]`: those keys) in its services and in the replayed scenario is moved
+ * and times; `x-assumed: [keys]`: those keys, and every number inside a key that holds an object)
+ * in its services and in the replayed scenario is moved
  * down and up by STEP (whole counts by at least 1, times by at least a minute) and the scenario
  * replayed; an observation rests on the number when its predicted time moves, or it stops being
  * matched, either way. What-ifs and observations themselves are not searched.
@@ -25,15 +26,17 @@ export interface AssumedNumber {
 /** The assumed numbers of the services and of scenario `scenarioId`, in document order. */
 export function assumedNumbers(doc: JsonObject, scenarioId: string): AssumedNumber[] {
   const out: AssumedNumber[] = [];
-  const walk = (v: JsonValue | undefined, path: (string | number)[]) => {
-    if (Array.isArray(v)) { v.forEach((x, i) => walk(x, [...path, i])); return; }
+  // `all`: inside a key an `x-assumed` list named (`x-assumed: [restart]`): every number in it.
+  const walk = (v: JsonValue | undefined, path: (string | number)[], all = false) => {
+    if (Array.isArray(v)) { v.forEach((x, i) => walk(x, [...path, i], all)); return; }
     if (v === null || typeof v !== 'object') return;
     const marked = v['x-assumed'];
     for (const [k, x] of Object.entries(v)) {
       if (k.startsWith('x-')) continue;
-      const listed = marked === true || (Array.isArray(marked) && marked.includes(k));
+      const named = Array.isArray(marked) && marked.includes(k);
+      const listed = all || marked === true || named;
       if (listed && perturb(k, x, 1, undefined) !== undefined) out.push({ path: [...path, k], label: label(doc, [...path, k]) });
-      else walk(x, [...path, k]);
+      else walk(x, [...path, k], all || named);
     }
   };
   walk(doc.services, ['services']);

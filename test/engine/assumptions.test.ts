@@ -9,6 +9,7 @@ const services = [
   '  g: { fleet: { nodes: 10, restart: { perHour: 60, x-assumed: true }, serving: 0.5, x-assumed: [nodes] } }',
   '  web: { dependsOn: [g] }',
   '  other: { recoversAfter: 20m, x-assumed: true }',
+  '  spare: { fleet: { nodes: 3, restart: { perHour: 6 }, x-assumed: [restart] } }',
 ].join('\n');
 const events = [
   '      - { at: "+10m", fail: { service: other } }',
@@ -26,7 +27,7 @@ describe('assumed numbers', () => {
   const m = graph(services, events, observed);
 
   test('every x-assumed number of the services and the scenario, labelled by where it is', () => {
-    expect(assumedNumbers(m.doc, 's').map((a) => a.label)).toEqual(['g.fleet.nodes', 'g.fleet.restart.perHour', 'other.recoversAfter', 'events[2].delay']);
+    expect(assumedNumbers(m.doc, 's').map((a) => a.label)).toEqual(['g.fleet.nodes', 'g.fleet.restart.perHour', 'other.recoversAfter', 'spare.fleet.restart.perHour', 'events[2].delay']);
   });
 
   test('a prediction rests on the numbers that move it; an input on none; an unrelated assumption is not listed', () => {
