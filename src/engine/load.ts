@@ -110,7 +110,10 @@ export function computeLoads(w: World, plan: LoadPlan, t: number, start: Scenari
     const mine = w.load[s]!;
     if (mine <= 0) continue;
     graph.groups[s]!.forEach((grp, g) => {
-      const pick = grp.targets.length === 1 ? (plan.carries[s]![g]![0] && graph.services[grp.targets[0]!] !== undefined ? 0 : -1) : anyOfPick(w, plan, s, g, t);
+      // An anyOf sends its load to its first listed alternative (the primary), whatever the states:
+      // routing by state has no fixed point when the load overloads every alternative, and is not
+      // monotone (docs/semantics.md#load).
+      const pick = grp.targets.findIndex((x, i) => graph.services[x] !== undefined && plan.carries[s]![g]![i]);
       if (pick < 0) return;
       const x = grp.targets[pick]!;
       const sent = mine * (grp.dep.load ?? 1);
@@ -119,35 +122,6 @@ export function computeLoads(w: World, plan: LoadPlan, t: number, start: Scenari
       if (r && !r.backoff) potential[x] = potential[x]! + sent * (r.factor - 1);
     });
   }
-}
-
-/**
- * Where an anyOf sends its load. At each instant it starts from its first listed alternative that
- * is not down (the first listed, if all are); in the load rounds of the instant, when the one it
- * sends to is down and an alternative not yet tried this instant is not, it moves to the best of
- * those (first listed among equals): a failover. Each alternative is tried at most once per instant,
- * so there is always an end even when every alternative is overloaded by the load it receives, and
- * at the next instant it starts from the first again (fail-back), so no routing outlives its cause.
- */
-function anyOfPick(w: World, plan: LoadPlan, s: number, g: number, t: number): number {
-  const grp = w.graph.groups[s]![g]!;
-  const usable: number[] = [];
-  grp.targets.forEach((x, i) => { if (w.graph.services[x] !== undefined && plan.carries[s]![g]![i]) usable.push(i); });
-  if (usable.length === 0) return -1;
-  const level = (i: number) => w.state[grp.targets[i]!]!;
-  const key = `${s}:${g}`;
-  let p = w.anyOfPicks.get(key);
-  if (!p || p.at !== t || !usable.includes(p.i)) {
-    p = { i: usable.find((i) => level(i) < 2) ?? usable[0]!, at: t, tried: new Set<number>() };
-    p.tried.add(p.i);
-    w.anyOfPicks.set(key, p);
-    return p.i;
-  }
-  if (level(p.i) < 2) return p.i;
-  let best = -1;
-  for (const i of usable) if (!p.tried.has(i) && level(i) < 2 && (best < 0 || level(i) < level(best))) best = i;
-  if (best >= 0) { p.i = best; p.tried.add(best); }
-  return p.i;
 }
 
 /**

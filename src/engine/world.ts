@@ -61,8 +61,6 @@ export class World {
   /** Offered load per slot (load.ts), and how much of it retries add. */
   load: number[] = [];
   retryLoad: number[] = [];
-  /** Per `slot:group` of an anyOf: the alternative its load goes to at instant `at`, and those tried then (load.ts). */
-  readonly anyOfPicks = new Map<string, { i: number; at: number; tried: Set<number> }>();
   /** Per slot, what retries into it would add were nothing served (load.ts). */
   retryPotential: number[] = [];
   /** Latched down until this time (edge `latch`), with the dependency it latched on. */
