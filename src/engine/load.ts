@@ -2,8 +2,8 @@
  * Load: what each service is asked to serve at an instant. A service's offered load is its users'
  * demand (base + a piecewise-constant daily curve) plus, over every edge into it, the dependent's
  * offered load × the edge's `load` factor — plus, when the callers retry without backing off, that
- * × (`retry.factor` − 1) × the dependency's failing share (1 − its served share). Loads are pure functions of the states and the clock, so they
- * change only at instants: the replay recomputes them after each settle and re-settles fleets whose
+ * × (`retry.factor` − 1) × the dependency's failing share (1 − its served share). Loads are pure
+ * functions of the states, the shares and the clock, so they change only at instants: the replay recomputes them after each settle and re-settles fleets whose
  * load changed (their served share moves; see fleet.ts) until nothing moves.
  *
  * Load does not travel round a dependency cycle: the order is a depth-first walk along `dependsOn`
@@ -83,7 +83,7 @@ export function nextDemandStep(graph: Graph, t: number, start: ScenarioStart): n
  * Offered load of every slot into `w.load` (and the retries' share into `w.retryLoad`). Retries are
  * proportional to the failing share: an edge with `retry` (no `backoff`) adds sent × (factor − 1) ×
  * (1 − served share of its target). A capacity fleet's share depends on its own load, so there the
- * load solves L = L0 + R·(1 − min(1, K/L)) exactly (retryLoad in retry.ts); any other target's share
+ * load solves L = L0 + R·(1 − min(1, K/L)) exactly (`retryLoad` below); any other target's share
  * is the one settled at this instant (`shareOf`).
  */
 export function computeLoads(w: World, plan: LoadPlan, t: number, start: ScenarioStart): void {
