@@ -2,14 +2,16 @@
  * Load: what each service is asked to serve at an instant. A service's offered load is its users'
  * demand (base + a piecewise-constant daily curve) plus, over every edge into it, the dependent's
  * offered load × the edge's `load` factor — plus, when the callers retry without backing off, that
- * × (`retry.factor` − 1) × the dependency's failing share (1 − its served share). Loads are pure
- * functions of the states, the shares and the clock, so they change only at instants: the replay recomputes them after each settle and re-settles fleets whose
- * load changed (their served share moves; see fleet.ts) until nothing moves.
+ * × (`retry.factor` − 1) × the dependency's failing share (1 − its served share). An anyOf sends its
+ * load to its first listed alternative. Loads are pure functions of the states, the shares and the
+ * clock, so they change only at instants: the replay recomputes them after each settle and
+ * re-settles fleets whose load changed (their served share moves; see fleet.ts) until nothing moves.
  *
  * Load does not travel round a dependency cycle: the order is a depth-first walk along `dependsOn`
- * from the services with a demand (in id order), then from every other service, and an edge that closes a cycle (it points back at a service still
- * being walked) carries none. The offered load of a dependent is sent on whether or not the dependent
- * itself serves it, so more capacity or less demand anywhere never adds load anywhere.
+ * from the services with a demand (in id order), then from every other service, and an edge that
+ * closes a cycle (it points back at a service still being walked) carries none. The offered load of
+ * a dependent is sent on whether or not the dependent itself serves it, so more capacity or less
+ * demand anywhere never adds load anywhere (retries aside: they add load where calls fail).
  */
 import type { Demand, ScenarioStart } from '../model/types.js';
 import type { Graph } from './compile.js';
