@@ -189,12 +189,14 @@ function fidelityText(f: Fidelity, start: ScenarioStart): string {
   const rows = f.observations.map((o) => {
     const predicted = o.predictedMin === undefined ? 'never' : formatClock(o.predictedMin, start);
     const error = o.predictedMin === undefined ? 'UNMATCHED' : o.input ? 'input' : `${o.errorMin! > 0 ? '+' : ''}${o.errorMin!.toFixed(1)}m`;
-    return `  ${formatClock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${(o.milestone ? '—' : o.state).padEnd(8)}  ${sanitize(o.note ?? '')}${o.fitted ? ` — rests on fitted ${sanitize(o.fitted.join(', '))}` : ''}\n`;
+    return `  ${formatClock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${(o.milestone ? '—' : o.state).padEnd(8)}  ${sanitize(o.note ?? '')}\n`
+      + (o.restsOn ? `  ${' '.repeat(31 + width)}rests on assumed ${sanitize(o.restsOn.join(', '))}\n` : '');
   });
   return `Fidelity vs observed: ${f.matched} predictions, ${f.inputs} input${f.inputs === 1 ? "" : "s"} (caused by a scenario event, not scored), ${f.unmatched.length} unmatched`
     + ` — max error ${f.maxErrorMinutes.toFixed(1)} min, mean ${f.meanErrorMinutes.toFixed(1)} min, order ${f.orderAgrees ? 'agrees' : 'DIFFERS'}\n`
     + `  ${'observed'.padEnd(9)} ${'predicted'.padEnd(9)} ${'error'.padStart(9)}  ${'service'.padEnd(width)}  ${'state'.padEnd(8)}  note\n`
-    + rows.join('');
+    + rows.join('')
+    + (f.observations.some((o) => o.restsOn) ? '  (rests on assumed: the x-assumed numbers whose ±10% change moves that prediction)\n' : '');
 }
 
 function whatIfText(r: WhatIfResult, start: ScenarioStart): string {

@@ -25,6 +25,7 @@ export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatI
     predicted: m.predictedMin === undefined ? null : iso(m.predictedMin),
     errorMinutes: m.errorMin ?? null, input: m.input, ...(m.note !== undefined ? { note: m.note } : {}),
     ...(m.milestone !== undefined ? { milestone: m.milestone } : {}),
+    ...(m.restsOn ? { restsOn: m.restsOn } : {}),
   });
   return {
     graph: replay.model.name,

@@ -148,7 +148,9 @@ export function transitionAt(replay: Replay, service: string, atMin: number): nu
 
 /** The distinct instants of the scenario's events, ascending (timeline markers). */
 export function eventTimes(replay: Replay): number[] {
-  return [...new Set(replay.scenario.events.map((e) => e.atMin))].sort((a, b) => a - b);
+  // When each event happened (a reaction's own time; one that never happened has none).
+  const times = replay.eventTimes ?? replay.scenario.events.map((e) => e.atMin);
+  return [...new Set(times.filter((x): x is number => x !== null))].sort((a, b) => a - b);
 }
 
 /**

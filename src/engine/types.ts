@@ -121,8 +121,11 @@ export interface ObservationMatch {
   readonly errorMin?: number;
   /** Caused directly by a scenario event at that instant: an input, not a prediction. */
   readonly input: boolean;
-  /** The fitted [A] numbers the prediction rests on (declared in the graph). */
-  readonly fitted?: readonly string[];
+  /**
+   * The assumed (`x-assumed`) numbers the prediction rests on, computed: moving one of them moves
+   * the predicted time (assumptions.ts). Labels like `net.fleet.capacity`, `events[3].delay`.
+   */
+  readonly restsOn?: readonly string[];
   /** A milestone observation (then `service` is its label and `state` means nothing). */
   readonly milestone?: 'detected' | 'communicated';
   readonly note?: string;

@@ -9,7 +9,7 @@ import { isTooling, worse, type Model, type ScenarioStart, type State } from '..
 import { eventRows } from './events.js';
 import { observationRows } from './observations.js';
 import {
-  FORMAT_VERSION, type EdgeView, type ReportData, type ReportInputs, type ScenarioRun, type ServiceView,
+  FORMAT_VERSION, type EdgeView, type MilestoneView, type ObservationRow, type ReportData, type ReportInputs, type ScenarioRun, type ServiceView,
   type Summary, type TimelineRow, type WhatIfRow,
 } from './types.js';
 
@@ -39,6 +39,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     timeline,
     events: run ? eventRows(run.replay.scenario, run.replay) : [],
     observations,
+    milestones: run ? milestoneViews(run, observations, clock) : [],
     fidelity: run && run.fidelity.total > 0 ? {
       matched: run.fidelity.matched, total: run.fidelity.total, inputs: run.fidelity.inputs,
       maxErrorMinutes: run.fidelity.maxErrorMinutes, meanErrorMinutes: run.fidelity.meanErrorMinutes,
@@ -66,6 +67,19 @@ function chainFields(head: ChainHead, parent: number | undefined): Pick<Timeline
     ...(parent !== undefined ? { parent } : {}),
     ...(head.length > head.links.length ? { chainLength: head.length, root: head.root } : {}),
   };
+}
+
+/** The replay's detection and first status-page post, each beside its observation when there is one. */
+function milestoneViews(run: ScenarioRun, observations: readonly ObservationRow[], clock: (atMin: number) => string): MilestoneView[] {
+  const at = { detected: run.replay.detectedAt, communicated: run.replay.communicatedAt };
+  return (['detected', 'communicated'] as const).map((m) => {
+    const o = observations.find((x) => x.milestone === m);
+    const p = at[m];
+    return {
+      milestone: m, predictedMin: p ?? null, predictedClock: p === undefined ? null : clock(p),
+      ...(o ? { observedClock: o.clock, ...(o.errorMin !== undefined ? { errorMin: o.errorMin } : {}) } : {}),
+    };
+  });
 }
 
 function timelineRows(run: ScenarioRun, start: ScenarioStart, observations: ReturnType<typeof observationRows>): TimelineRow[] {

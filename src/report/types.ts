@@ -115,6 +115,8 @@ export interface ObservationRow {
   readonly service: string;
   readonly state: State;
   readonly note?: string;
+  /** The assumed (x-assumed) numbers the prediction rests on, computed by moving each (engine). */
+  readonly restsOn?: readonly string[];
   readonly predictedMin?: number;
   readonly predictedClock?: string;
   /** Predicted minus observed, minutes (negative = the replay is early). */
@@ -156,6 +158,16 @@ export interface WhatIfRow {
   readonly toldClock: string | null;
 }
 
+/** A predicted incident milestone (detection, first status-page post), with its observation if the scenario has one. */
+export interface MilestoneView {
+  readonly milestone: 'detected' | 'communicated';
+  readonly predictedMin: number | null;
+  readonly predictedClock: string | null;
+  readonly observedClock?: string;
+  /** Predicted minus observed, minutes. */
+  readonly errorMin?: number;
+}
+
 export interface ReportData {
   readonly formatVersion: number;
   /** Set by `--focus`: the report shows only this neighbourhood (the analyses ran on the whole graph). */
@@ -178,6 +190,8 @@ export interface ReportData {
   /** The scenario's events in time order (empty without a scenario). */
   readonly events: readonly EventRow[];
   readonly observations: readonly ObservationRow[];
+  /** Detection and first status-page post of the replay (empty without a scenario). */
+  readonly milestones: readonly MilestoneView[];
   readonly fidelity: {
     readonly matched: number; readonly total: number; readonly inputs: number;
     readonly maxErrorMinutes: number; readonly meanErrorMinutes: number; readonly orderAgrees: boolean;

@@ -98,7 +98,8 @@ function makeView(model: Model, scenarioId: string | undefined): ReplayView {
     model,
     audit: auditResult,
     priorities: priorities(auditResult, model),
-    ...(replay ? { replay, fidelity: fidelity(replay) } : {}),
+    // The explorer does not show what predictions rest on: skip its replays.
+    ...(replay ? { replay, fidelity: fidelity(replay, { restsOn: false }) } : {}),
     eventTimes: replay ? steps(replay) : [0],
     endMin: replay?.endMin ?? 0,
     statesAt(atMin) {
