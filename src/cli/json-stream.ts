@@ -5,7 +5,7 @@
  */
 import { terminalJson } from '../model/sanitize.js';
 
-/** Containers this deep are streamed member by member; deeper values are stringified whole. */
+/** Containers this deep are streamed member by member; deeper values are stringified whole, except long arrays (in slices). */
 const STREAM_DEPTH = 3;
 /** Pieces are joined up to about this many characters before each write. */
 const CHUNK = 1 << 16;
@@ -24,7 +24,8 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
 
 function* pieces(value: unknown, indent: string, depth: number): Generator<string> {
   const v = toJsonValue(value);
-  if (depth >= STREAM_DEPTH || v === null || typeof v !== 'object') {
+  // Deep down, only long arrays (SARIF's results, a member list) are still cut into slices.
+  if (v === null || typeof v !== 'object' || (depth >= STREAM_DEPTH && !(Array.isArray(v) && v.length > SLICE))) {
     // Newlines only occur between tokens (strings escape theirs), so re-indenting is safe.
     yield terminalJson(v).replaceAll('\n', `\n${indent}`);
     return;

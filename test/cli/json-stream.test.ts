@@ -37,3 +37,12 @@ test('tables of small rows and rows with long member lists, mixed: same bytes', 
   const v = { blastRadius: rows, deep: { deeper: { rows } }, list: [rows.slice(0, 700)] };
   expect(written(v)).toBe(`${terminalJson(v)}\n`);
 });
+
+test('long arrays deep down (SARIF results, member lists) are cut into slices too: same bytes, many pieces', () => {
+  const results = Array.from({ length: 5_000 }, (_, i) => ({ ruleId: 'r', message: { text: `m${i}\u009b` }, locations: [{ line: i }] }));
+  const v = { runs: [{ tool: { name: 't' }, results, more: { deeper: { list: results.map((r) => r.message.text) } } }] };
+  const out: string[] = [];
+  writeJson(v, (t) => out.push(t));
+  expect(out.join('')).toBe(`${terminalJson(v)}\n`);
+  expect(out.length).toBeGreaterThan(10);
+});
