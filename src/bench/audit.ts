@@ -68,7 +68,7 @@ async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: st
     if (r.peakMb !== undefined) peaks.push(r.peakMb);
     if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
   }
-  b.record({ name: `faultline audit ${g.name} --format ${format} (process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
+  b.record({ name: `faultline audit ${g.name} --format ${format} (process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs, ...(peaks.length ? { peakMb: median(peaks) } : {}) });
   b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; peak RSS median ${peaks.length ? `${median(peaks)} MB` : 'unknown'}; ${loads.join(', ')}`);
 }
 

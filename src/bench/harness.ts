@@ -11,6 +11,8 @@ export interface Sample {
   readonly minMs: number;
   readonly maxMs: number;
   readonly runs: number;
+  /** Peak RSS of the measured child process (MB); without it, this process's own is printed. */
+  readonly peakMb?: number;
 }
 
 export interface Bench {
@@ -31,7 +33,7 @@ export function median(values: readonly number[]): number {
 
 export function createBench(print: (line: string) => void, quick: boolean): Bench {
   const report = (s: Sample) =>
-    print(`${s.name.padEnd(52)} median ${fmt(s.medianMs).padStart(10)}  (min ${fmt(s.minMs)}, max ${fmt(s.maxMs)}, ${s.runs} runs)  peak RSS ${peakMb()} MB`);
+    print(`${s.name.padEnd(52)} median ${fmt(s.medianMs).padStart(10)}  (min ${fmt(s.minMs)}, max ${fmt(s.maxMs)}, ${s.runs} runs)  peak RSS ${s.peakMb ?? peakMb()} MB${s.peakMb !== undefined ? ' (process, median)' : ''}`);
   return {
     quick,
     time(name, fn, opts = {}) {
