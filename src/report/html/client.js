@@ -256,7 +256,8 @@ function setTime(t) {
     if (drawn[s.id] !== state) { drawn[s.id] = state; changed.push(s.id); }
   });
   cy.batch(function () {
-    changed.forEach(function (id) { cy.getElementById(id).data('state', drawn[id]); });
+    // Services inside a collapsed group are not drawn: they get their state when the group opens.
+    changed.forEach(function (id) { if (!inClosedGroup(id)) cy.getElementById(id).data('state', drawn[id]); });
     refreshCollapsed();
   });
   countsOut.textContent = counts.ok + ' ok · ' + counts.degraded + ' degraded · ' + counts.down + ' down';

@@ -23,7 +23,11 @@ function groupStyle() {
     { selector: 'node.group.collapsed[state = "down"]', style: { 'background-color': '#f8d7da', 'border-color': '#c62828' } },
     { selector: 'node.in-collapsed', style: { display: 'none' } },
     { selector: 'edge.meta', style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', width: 'mapData(count, 1, 50, 1.5, 8)', 'line-color': '#57606a',
-      'target-arrow-color': '#57606a', opacity: 0.6, label: 'data(count)', 'font-size': 12, 'text-background-color': '#fff', 'text-background-opacity': 1 } },
+      'target-arrow-color': '#57606a', opacity: 0.6, label: 'data(count)', 'font-size': 12, 'text-background-color': '#fff', 'text-background-opacity': 1,
+      'min-zoomed-font-size': 8 } },
+    // Thousands of merged edges (every team calls many others): drawn like a big graph's edges,
+    // straight and arrowless, their counts only when zoomed in; the selection's keep their arrows.
+    { selector: 'edge.meta.many', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', opacity: 0.35 } },
   ];
 }
 
@@ -56,7 +60,10 @@ function refreshCollapsed() {
       drawnShut[g] = shut;
       node.toggleClass('collapsed', shut);
       cy.collection(ids.map(function (id) { return cy.getElementById(id); })).toggleClass('in-collapsed', shut);
-      if (!shut) node.data({ state: 'ok', label: node.data('name') });
+      if (!shut) {
+        node.data({ state: 'ok', label: node.data('name') });
+        syncStates(ids);
+      }
     }
     if (shut) relabel(node, ids);
   });
@@ -66,11 +73,24 @@ function refreshCollapsed() {
   }
 }
 
+/** Whether a service is hidden in a collapsed group (its node's state is then brought up to date when the group opens). */
+function inClosedGroup(id) {
+  return grouped && drawnShut[groupIndexOf[id]] === true;
+}
+function syncStates(ids) {
+  ids.forEach(function (id) {
+    var n = cy.getElementById(id);
+    if (n.data('state') !== drawn[id]) n.data('state', drawn[id]);
+  });
+}
+
 function relabel(node, ids) {
   var c = { ok: 0, degraded: 0, down: 0 };
   ids.forEach(function (id) { c[drawn[id]]++; });
-  node.data({ state: c.down > 0 ? 'down' : c.degraded > 0 ? 'degraded' : 'ok',
-    label: node.data('name') + '\n' + ids.length + ' services · ' + c.down + ' down · ' + c.degraded + ' degraded' });
+  var state = c.down > 0 ? 'down' : c.degraded > 0 ? 'degraded' : 'ok';
+  var label = node.data('name') + '\n' + ids.length + ' services · ' + c.down + ' down · ' + c.degraded + ' degraded';
+  // Only a real change is written: each write re-measures the label and every merged edge at the group.
+  if (node.data('state') !== state || node.data('label') !== label) node.data({ state: state, label: label });
 }
 
 function mergedEdges() {
@@ -83,9 +103,11 @@ function mergedEdges() {
     var k = a + ' ' + b;
     count[k] = (count[k] || 0) + 1;
   });
-  return Object.keys(count).map(function (k, i) {
+  var keys = Object.keys(count);
+  var cls = keys.length > 600 ? 'meta many' : 'meta';
+  return keys.map(function (k, i) {
     var ends = k.split(' ');
-    return { group: 'edges', data: { id: 'meta:' + i, source: ends[0], target: ends[1], count: count[k] }, classes: 'meta' };
+    return { group: 'edges', data: { id: 'meta:' + i, source: ends[0], target: ends[1], count: count[k] }, classes: cls };
   });
 }
 var groupIndexOf = {};
