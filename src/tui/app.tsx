@@ -35,6 +35,8 @@ export interface AppProps {
 }
 
 const NONE: readonly Line[] = [];
+/** Names of the control characters that can arrive inside a chunk of typed keys ("j⏎"). */
+const CHUNKED: Readonly<Record<string, string>> = { ' ': 'space', '\r': 'enter', '\t': 'tab', '\u007F': 'backspace' };
 const NO_STATES: ReadonlyMap<string, State> = new Map();
 const NO_TIMES: readonly number[] = [0];
 const COMPUTING = (what: string): Line[] => [text(`computing ${what}… (keys work meanwhile; results appear here)`, 'muted')];
@@ -113,7 +115,7 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
   const onInput = useCallback((input: string, key: Key) => {
     // Keys typed faster than the terminal is read arrive as one chunk ("jj "): replay them one by one.
     const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab;
-    for (const name of plain ? [...input].map((c) => (c === ' ' ? 'space' : c)) : [keyName(input, key)]) {
+    for (const name of plain ? [...input].map((c) => CHUNKED[c] ?? c) : [keyName(input, key)]) {
       if (name !== undefined) dispatch({ type: 'key', name, env: envRef.current });
     }
   }, []);

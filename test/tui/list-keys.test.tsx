@@ -40,6 +40,12 @@ describe('explore: t groups the list by team', () => {
     await a.until((x) => listPane(x).includes('web') && !x.includes('· teams'), 'flat list again');
   });
 
+  it('handles ⏎ inside a chunk of keys typed faster than the terminal is read ("j⏎")', async () => {
+    const a = await app();
+    await a.press('t', 'j\r');
+    await a.until((x) => listPane(x).includes('▾ ● data'), 'data expanded');
+  });
+
   it("aggregates the members' states and follows the replay", async () => {
     const a = await app();
     await a.press('t', KEY.right);
