@@ -5,7 +5,7 @@
  * are computed after the first frame (useParts): until then their places say "computing…".
  */
 import { Box, useApp, useInput, type Key } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch, type ReactNode } from 'react';
 import type { BlastRadius } from '../analysis/types.js';
 import type { State } from '../model/types.js';
 import type { ExploreData, ReplayView } from './data.js';
@@ -19,8 +19,9 @@ import { Header } from './header.js';
 import { LineList } from './line-list.js';
 import { text, type Line } from './lines.js';
 import { useServiceList, type ServiceList } from './list.js';
+import type { ListRow } from './teams.js';
 import { serviceLines, teamDetail } from './service-lines.js';
-import { initialState, modeOf, reduce, SPEEDS, TAB_NEEDS, type Env, type UiState } from './state.js';
+import { initialState, modeOf, reduce, SPEEDS, TAB_NEEDS, type Action, type Env, type UiState } from './state.js';
 import { barLine, statusLine } from './timeline.js';
 import { blastView, cyclesView, whatIfView } from './views.js';
 import { blastIndex, countStates } from './rows.js';
@@ -62,6 +63,55 @@ function useParts(view: ReplayView): { replay: boolean; audit: boolean } {
   return { replay: view.has('replay'), audit: view.has('audit') };
 }
 
+/** Feeds every key to the reducer with the latest Env; subscribed once (a stable handler). */
+function useKeys(dispatch: Dispatch<Action>, env: Env) {
+  const envRef = useRef(env);
+  envRef.current = env;
+  const onInput = useCallback((input: string, key: Key) => {
+    // Keys typed faster than the terminal is read arrive as one chunk ("jj "): replay them one by one.
+    const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab;
+    for (const name of plain ? [...input].map((c) => CHUNKED[c] ?? c) : [keyName(input, key)]) {
+      if (name !== undefined) dispatch({ type: 'key', name, env: envRef.current });
+    }
+  }, [dispatch]);
+  useInput(onInput);
+}
+
+/** While playing, advances the replay clock every `tickMs`. */
+function usePlayback(dispatch: Dispatch<Action>, s: UiState, tickMs: number, endMin: number) {
+  const { playing, speed } = s;
+  useEffect(() => {
+    if (!playing) return;
+    const minutes = (SPEEDS[speed]! * tickMs) / 1000;
+    const timer = setInterval(() => dispatch({ type: 'tick', minutes, endMin }), tickMs);
+    return () => clearInterval(timer);
+  }, [dispatch, playing, speed, tickMs, endMin]);
+}
+
+/** The detail pane's lines (the selected row's) and the current view's, "computing…" until their parts are ready. */
+function usePaneLines(s: UiState, row: ListRow | undefined, ctx: PaneCtx, ready: { replay: boolean; audit: boolean }) {
+  const { view, states, timeMin, width } = ctx;
+  const detail = useMemo(() => {
+    if (!row || s.view !== 'main' || s.help) return NONE;
+    if (row.kind === 'team') return teamDetail(row, ready.replay ? states : undefined);
+    const missing = TAB_NEEDS[s.tab].filter((p) => !ready[p]);
+    return missing.length > 0 ? COMPUTING(`the ${missing.join(' and the ')}`) : tabLines(ctx, row.service, s.tab);
+    // ctx is rebuilt every render; view, states, timeMin and width are what it is made of.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [row, s.tab, s.view, s.help, view, states, timeMin, width, ready.replay, ready.audit]);
+  const viewLines = useMemo(() => {
+    if (s.view === 'main') return NONE;
+    if (s.view !== 'whatifs' && !ready.audit) return COMPUTING('the audit');
+    if (s.view === 'cycles') return cyclesView(ctx);
+    if (s.view === 'blast') return blastView(ctx);
+    return whatIfView(ctx, s.whatIf);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [s.view, s.whatIf, view, states, width, ready.audit]);
+  return { detail, viewLines };
+}
+
+const VIEW_TITLES = { cycles: 'cycles — ⏎ opens the service', blast: 'blast-radius ranking — ⏎ opens the service', whatifs: 'what-ifs' } as const;
+
 const initialFor = (data: ExploreData): UiState => initialState(0, data.focus ? { id: data.focus.focus, depth: data.focus.depth } : undefined);
 
 export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
@@ -86,22 +136,7 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
   const ctx: PaneCtx = { data, view, states: states ?? NO_STATES, blast: blast ?? new Map<string, BlastRadius>(), timeMin: s.timeMin, width: (s.view === 'main' ? detailW : W) - 3 };
   const { row } = list;
 
-  const detail = useMemo(() => {
-    if (!row || s.view !== 'main' || s.help) return NONE;
-    if (row.kind === 'team') return teamDetail(row, states);
-    const missing = TAB_NEEDS[s.tab].filter((p) => !ready[p]);
-    return missing.length > 0 ? COMPUTING(`the ${missing.join(' and the ')}`) : tabLines(ctx, row.service, s.tab);
-    // ctx is rebuilt every render; these are what it is made of.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [row, s.tab, s.view, s.help, view, states, s.timeMin, ctx.width, ready.replay, ready.audit]);
-  const viewLines = useMemo(() => {
-    if (s.view === 'main') return NONE;
-    if (s.view !== 'whatifs' && !ready.audit) return COMPUTING('the audit');
-    if (s.view === 'cycles') return cyclesView(ctx);
-    if (s.view === 'blast') return blastView(ctx);
-    return whatIfView(ctx, s.whatIf);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s.view, s.whatIf, view, states, ctx.width, ready.audit]);
+  const { detail, viewLines } = usePaneLines(s, row, ctx, ready);
   const help = useMemo(() => (s.help ? helpLines(W - 3) : NONE), [s.help, W]);
 
   const service = row?.kind === 'service' ? row.service.id : undefined;
@@ -110,33 +145,17 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
     rows: list.keys, detail, viewLines, eventTimes: times, endMin, page: Math.max(1, bodyH - 4), helpLines: help.length,
     changes, listed: list.listed, teamOf: list.teamOf, ...(service !== undefined ? { service } : {}),
   };
-  const envRef = useRef(env);
-  envRef.current = env;
-  const onInput = useCallback((input: string, key: Key) => {
-    // Keys typed faster than the terminal is read arrive as one chunk ("jj "): replay them one by one.
-    const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab;
-    for (const name of plain ? [...input].map((c) => CHUNKED[c] ?? c) : [keyName(input, key)]) {
-      if (name !== undefined) dispatch({ type: 'key', name, env: envRef.current });
-    }
-  }, []);
-  useInput(onInput);
-
+  useKeys(dispatch, env);
+  usePlayback(dispatch, s, tickMs, endMin);
   useEffect(() => { if (s.quit) exit(); }, [s.quit, exit]);
-  useEffect(() => {
-    if (!s.playing) return;
-    const minutes = (SPEEDS[s.speed]! * tickMs) / 1000;
-    const timer = setInterval(() => dispatch({ type: 'tick', minutes, endMin }), tickMs);
-    return () => clearInterval(timer);
-  }, [s.playing, s.speed, tickMs, endMin]);
 
   const inner = bodyH - 2;
-  const panes = { bodyH, inner, listW, detailW, color };
-  let body;
-  if (s.help) body = <Pane title="help — j/k scroll · esc or ? closes" width={W} height={bodyH} color={color} focused><LineList lines={help} height={inner - 1} width={W - 2} color={color} scroll={s.helpScroll} /></Pane>;
-  else if (s.view !== 'main') {
-    const title = s.view === 'cycles' ? 'cycles — ⏎ opens the service' : s.view === 'blast' ? 'blast-radius ranking — ⏎ opens the service' : 'what-ifs';
-    body = <Pane title={title} width={W} height={bodyH} color={color} focused><LineList lines={viewLines} height={inner - 1} width={W - 2} color={color} cursor={s.viewCursor} /></Pane>;
-  } else body = <MainPanes s={s} list={list} ctx={ctx} detail={detail} states={states} blast={blast} ready={ready.replay} {...panes} />;
+  const full = (title: string, lines: readonly Line[], at: { cursor: number } | { scroll: number }) => (
+    <Pane title={title} width={W} height={bodyH} color={color} focused><LineList lines={lines} height={inner - 1} width={W - 2} color={color} {...at} /></Pane>
+  );
+  const body = s.help ? full('help — j/k scroll · esc or ? closes', help, { scroll: s.helpScroll })
+    : s.view !== 'main' ? full(VIEW_TITLES[s.view], viewLines, { cursor: s.viewCursor })
+      : <MainPanes s={s} list={list} ctx={ctx} detail={detail} states={states} blast={blast} ready={ready.replay} bodyH={bodyH} inner={inner} listW={listW} detailW={detailW} color={color} />;
 
   return (
     <Box flexDirection="column" width={W} height={H}>
