@@ -9,6 +9,7 @@ import { num } from '../model/numbers.js';
 import { formatClock, formatDuration } from '../model/time.js';
 import { globMatch, type Ignore, type RuleId, type Rules } from './rules.js';
 import type { MeshHazards } from './mesh.js';
+import { retryStorms } from './retry-storm.js';
 import type { BlastRadius, Finding, RestartHazard, RuntimeCycle, ScalingHazard, Severity, SinglePointsOfFailure, ToolImpact, ToolingCycle } from './types.js';
 import { cmp } from '../model/order.js';
 import { pushAll } from '../model/arrays.js';
@@ -149,6 +150,13 @@ export function buildFindings(model: Model, t: Tables, rules: Rules): { findings
       message: `"${h.service}" can fail whole (${h.via ? `it waits on full-mesh "${h.via}"` : 'its nodes form one full mesh'}) and is restored one node at a time:`
         + ` ${num(h.nodes)} nodes at ${num(h.perHour)}/h take ${h.hours} h (> ${rules.thresholds.minRebuildHours} h), 1 h more for every ${num(h.perHour)} nodes it grows`,
       services: h.via ? [h.service, h.via] : [h.service], location: h.loc ?? svc(h.service).loc,
+    }, h.service);
+  }
+  for (const h of retryStorms(model)) {
+    emit('retry-storm', {
+      message: `"${h.service}" is retried without back-off by ${names(h.callers)}: at peak demand it carries ${num(Math.round(h.baseLoad))} against a capacity of ${num(Math.round(h.capacity))}, and retries add up to ${num(Math.round(h.retryLoad))} more while it fails`
+        + ` — once overloaded it stays so at full capacity (load ${num(Math.round(h.stuckLoad))}, ${Math.round(h.stuckShare * 100)}% served: a metastable failure) until load is shed; give the callers back-off`,
+      services: [h.service, ...h.callers], location: h.loc,
     }, h.service);
   }
   const kept = out.filter((f) => !rules.ignore.some((i) => ignores(i, f)));

@@ -12,7 +12,7 @@ import { MAX_SPAN_MIN, parseDuration, parseIsoStart, parseTime } from './time.js
 /** A value in a message: long enough to recognise, never 400 digits. */
 const cut = (t: string) => (t.length > 40 ? `${t.slice(0, 40)}…` : t);
 import {
-  TOOLING_ROLES, type Demand, type Dependency, type Detection, type MilestoneObservation, type Fleet, type JsonObject, type JsonValue, type Model, type Observation, type Reaction,
+  TOOLING_ROLES, type Demand, type Dependency, type Detection, type MilestoneObservation, type Fleet, type JsonObject, type JsonValue, type Model, type Observation,
   type Resource, type Role, type Scenario, type ScenarioAction, type ScenarioEvent, type Service,
   type ScenarioStart, type State, type Tier, type WhatIf,
 } from './types.js';
@@ -44,7 +44,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
   /** `needs` acts only on hard edges, and only from the target's `serving` up (below it the target is down). */
   const needsWarning = (d: Dependency, path: JsonPath) => {
     const needs = d.needs!;
-    if (d.targets.every((t) => !hasFleet(t))) {
+    if (d.targets.every((t) => !hasFleet(t) && (d.type !== 'hard' || !fleetBehind(t)))) {
       warn(path, `"needs" has no effect: ${d.targets.map((t) => quote(t)).join(', ')} ${d.targets.length > 1 ? 'have' : 'has'} no fleet`, 'needs is a share of a fleet\'s healthy nodes; remove it or give the dependency a fleet');
     } else if (d.type !== 'hard') {
       warn(path, `"needs" has no effect on a ${d.type} edge: only hard edges read a fleet's capacity`, 'remove it, or make the edge hard');
@@ -55,6 +55,24 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
         if (needs < serving) warn(path, `"needs" ${needs} is below the serving share ${serving} of ${quote(t)}: below serving ${quote(t)} is down, so this edge is down there anyway`, `raise needs to ${serving} or more, or lower the fleet's serving`);
       }
     }
+  };
+  /** Some fleet's share reaches `id` through hard edges and services without fleets (a share flows there). */
+  const fleetBehind = (id: string): boolean => {
+    const seen = new Set<string>([id]);
+    const stack = [id];
+    while (stack.length > 0) {
+      for (const raw of asArray(((doc.services as Obj)[stack.pop()!] as Obj | undefined)?.dependsOn)) {
+        const e = (typeof raw === 'string' ? { on: raw } : raw) as Obj;
+        if (e.type !== undefined && e.type !== 'hard') continue;
+        for (const t of [...asArray(e.anyOf), ...(e.on !== undefined ? [e.on] : [])].map(String)) {
+          if (seen.has(t) || !ids.has(t)) continue;
+          if (hasFleet(t)) return true;
+          seen.add(t);
+          stack.push(t);
+        }
+      }
+    }
+    return false;
   };
   const hasFleet = (id: string) => ids.has(id) && (doc.services as Obj)[id] !== null && ((doc.services as Obj)[id] as Obj).fleet !== undefined;
   const checkRef = (id: string, path: JsonPath, what: string) => {
@@ -218,10 +236,10 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       last = Math.max(last, atMin);
       const waitsFor = asArray(ev.waitsFor).map(String);
       waitsFor.forEach((t, j) => checkRef(t, [...path, 'waitsFor', j], 'awaited service'));
+      const act = action(ev, path);
       return {
-        atMin, action: action(ev, path), ...(typeof ev.note === 'string' ? { note: ev.note } : {}),
-        ...(ev.when === 'detected' ? { when: 'detected' as const } : {}),
-        delayMin: duration(ev.delay, [...path, 'delay']),
+        atMin, action: act, ...(typeof ev.note === 'string' ? { note: ev.note } : {}),
+        ...reaction(ev, act, path),
         ...(waitsFor.length > 0 ? { waitsFor } : {}),
         loc: locate(path),
       };
@@ -231,7 +249,8 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       if (ob.milestone === undefined) return [];
       const path: JsonPath = [...at, 'observed', i];
       const milestone = ob.milestone as MilestoneObservation['milestone'];
-      return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: locate(path) }];
+      fitted(ob, path);
+      return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: locate(path) }];
     });
     const det = (s.detection ?? {}) as Obj;
     const com = (s.communication ?? {}) as Obj;
@@ -245,9 +264,10 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       if (ob.milestone !== undefined) return [];
       const path: JsonPath = [...at, 'observed', i];
       checkRef(String(ob.service), [...path, 'service'], 'observed service');
+      fitted(ob, path);
       return [{
         atMin: time(ob.at, [...path, 'at']), service: String(ob.service), state: ob.state as State,
-        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: locate(path),
+        ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: locate(path),
       }];
     });
     const whatIfs = entries(s.whatIfs).map(([wid, w]): WhatIf => ({
@@ -258,10 +278,32 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     return { id, title: typeof s.title === 'string' ? s.title : id, start, events, observed, milestones, detection, whatIfs, ...until, loc: locate(at, 'key') };
   });
 
-  /** `when: down` (and `delay`) of a restart or stop: an operator action that reacts to the failure. */
-  function reaction(a: Obj, path: JsonPath): { when?: Reaction } {
-    if (a.when !== 'down') return {};
-    return { when: { state: 'down', delayMin: a.delay === undefined ? 0 : duration(a.delay, [...path, 'delay']) } };
+  /**
+   * An event's reaction: `when` (detected or down), `delay`. The older spelling inside a restart or
+   * stop (`restart: { when: down, delay }`) still loads, with a deprecation warning; given on both
+   * levels it is an error.
+   */
+  function reaction(ev: Obj, act: ScenarioAction, path: JsonPath): Pick<ScenarioEvent, 'when' | 'delayMin'> {
+    const key = act.kind === 'restart' || act.kind === 'stop' ? act.kind : undefined;
+    const inner = key ? ev[key] as Obj : undefined;
+    if (inner?.when === 'down') {
+      if (ev.when !== undefined || ev.delay !== undefined) {
+        fail([...path, key!, 'when'], `the reaction is given twice: on the event and inside its ${key}`, `write it once, on the event: when: down, delay: … beside at`, 'key');
+      } else {
+        warn([...path, key!, 'when'], `"when" inside ${key} is deprecated: write \`when: down\` (and \`delay\`) on the event, beside \`at\``, `move when${inner.delay !== undefined ? ' and delay' : ''} up one level`);
+      }
+      return { when: 'down', delayMin: duration(inner.delay, [...path, key!, 'delay']) };
+    }
+    if (ev.when === 'down' && !('service' in act)) {
+      fail([...path, 'when'], `"when: down" waits for the event's service to go down, and a ${act.kind} event has none`, 'use when: detected, or put the reaction on an event that acts on a service', 'key');
+    }
+    const when = ev.when === 'detected' || ev.when === 'down' ? { when: ev.when as 'detected' | 'down' } : {};
+    return { ...when, delayMin: duration(ev.delay, [...path, 'delay']) };
+  }
+
+  /** `fitted:` on an observation (issue 17's first form) is ignored: the replay computes what a prediction rests on. */
+  function fitted(ob: Obj, path: JsonPath): void {
+    if (ob.fitted !== undefined) warn([...path, 'fitted'], '"fitted" is deprecated and ignored: the replay computes which x-assumed numbers each prediction rests on', 'remove it; mark the numbers x-assumed where they are');
   }
 
   function action(ev: Obj, path: JsonPath): ScenarioAction {
@@ -297,7 +339,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       });
       return {
         kind: 'restart', service: String(a.service), ...(typeof a.perHour === 'number' ? { perHour: a.perHour } : {}),
-        ...(after.length > 0 ? { after } : {}), ...reaction(a, [...path, 'restart']),
+        ...(after.length > 0 ? { after } : {}),
       };
     }
     if (ev.corrupt !== undefined || ev.stop !== undefined) {
@@ -307,7 +349,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
       if (ids.has(String(a.service)) && !hasFleet(String(a.service))) fail([...path, key, 'service'], `${quote(String(a.service))} has no fleet to ${key}`, 'add a fleet: { nodes: N } to the service');
       return key === 'corrupt'
         ? { kind: 'corrupt', service: String(a.service), nodes: typeof a.nodes === 'number' ? a.nodes : 1 }
-        : { kind: 'stop', service: String(a.service), ...reaction(a, [...path, 'stop']) };
+        : { kind: 'stop', service: String(a.service) };
     }
     if (typeof ev.milestone === 'string') return { kind: 'milestone', text: ev.milestone };
     return { kind: 'patch', patch: ev.patch ?? {} };
@@ -327,9 +369,6 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
   return { model: freezeModel(model), errors, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
-function fitted(ob: Obj): { fitted?: string[] } {
-  return Array.isArray(ob.fitted) && ob.fitted.length > 0 ? { fitted: ob.fitted.map(String) } : {};
-}
 
 function entries(v: JsonValue | undefined): [string, JsonValue][] {
   return v && typeof v === 'object' && !Array.isArray(v)

@@ -87,7 +87,8 @@ export function exploreData(model: Model, scenarioId?: string, focus?: Neighbour
   };
   let ranked: WhatIfResult | undefined;
   // Computed on first use: each what-if is a full replay.
-  const rank = () => (ranked ??= scenario && scenario.whatIfs.length > 0 ? whatIfs(model, scenario.id) : undefined);
+  // The baseline view's replay is the what-ifs' baseline: not replayed twice.
+  const rank = () => (ranked ??= scenario && scenario.whatIfs.length > 0 ? whatIfs(model, scenario.id, undefined, view().replay) : undefined);
   let adj: Adjacency | undefined;
   let dependents: ReadonlyMap<string, readonly Service[]> | undefined;
   return {
@@ -179,7 +180,8 @@ function auditOf(model: Model): { audit: Audit; priorities: readonly Priority[] 
 
 function replayOf(model: Model, scenarioId: string | undefined): ReplayPart {
   const replay = scenarioId === undefined ? undefined : runReplay(model, scenarioId);
-  return replay ? { replay, fidelity: fidelity(replay), eventTimes: steps(replay), endMin: replay.endMin } : { eventTimes: [0], endMin: 0 };
+  // The explorer does not show what predictions rest on: skip its replays.
+  return replay ? { replay, fidelity: fidelity(replay, { restsOn: false }), eventTimes: steps(replay), endMin: replay.endMin } : { eventTimes: [0], endMin: 0 };
 }
 
 /** Each service's transition instants, in time order (the timeline is sorted by time). */
