@@ -40,6 +40,7 @@ const NONE: readonly Line[] = [];
 const CHUNKED: Readonly<Record<string, string>> = { ' ': 'space', '\r': 'enter', '\t': 'tab', '\u007F': 'backspace' };
 const NO_STATES: ReadonlyMap<string, State> = new Map();
 const NO_TIMES: readonly number[] = [0];
+const NO_CHANGES: readonly number[] = [];
 const COMPUTING = (what: string): Line[] => [text(`computing ${what}… (keys work meanwhile; results appear here)`, 'muted')];
 
 /**
@@ -140,7 +141,7 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
   const help = useMemo(() => (s.help ? helpLines(W - 3) : NONE), [s.help, W]);
 
   const service = row?.kind === 'service' ? row.service.id : undefined;
-  const changes = useMemo(() => (service !== undefined && ready.replay ? view.changesOf(service) : NO_TIMES), [view, service, ready.replay]);
+  const changes = useMemo(() => (service !== undefined && ready.replay ? view.changesOf(service) : NO_CHANGES), [view, service, ready.replay]);
   const env: Env = {
     rows: list.keys, detail, viewLines, eventTimes: times, endMin, page: Math.max(1, bodyH - 4), helpLines: help.length,
     changes, listed: list.listed, teamOf: list.teamOf, ...(service !== undefined ? { service } : {}),
@@ -161,7 +162,7 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
     <Box flexDirection="column" width={W} height={H}>
       <Header data={data} whatIf={s.whatIf} clockText={data.scenario ? clock(ctx, s.timeMin) : undefined} counts={counts} width={W} color={color} />
       {body}
-      <LineList lines={[barLine(times, endMin, s.timeMin, W - 2), ready.replay ? statusLine(ctx, s.playing, s.speed, W - 2) : COMPUTING('the replay')[0]!]} height={2} width={W} color={color} />
+      <LineList lines={[barLine(times, endMin, s.timeMin, W - 2, changes), ready.replay ? statusLine(ctx, s.playing, s.speed, W - 2) : COMPUTING('the replay')[0]!]} height={2} width={W} color={color} />
       {hints.map((h, i) => <SafeRow key={i}>{[<Safe key="h" text={h} dimColor={s.message === undefined} />]}</SafeRow>)}
     </Box>
   );

@@ -91,7 +91,9 @@ describe('explore: N and P step through the selected service\'s state changes', 
   it('skips other services\' events, and says when there is no further change', async () => {
     const a = await app();
     await a.press('/', 'w', 'e', 'b', KEY.enter);
-    await a.until((x) => cursorRow(x).includes('web'), 'web selected');
+    let f = await a.until((x) => cursorRow(x).includes('web'), 'web selected');
+    // The timeline bar marks web's two changes (09:10 and 10:00, the end) with ●.
+    expect(f.split('\n').find((l) => l.includes('◆'))!.match(/●/g)).toHaveLength(2);
     await a.press('N');
     await a.until((x) => x.includes('⏱ 09:10'), 'web goes down at 09:10');
     // → would stop at 09:20 (cache-a degrades); N goes to web's next change, 10:00.
@@ -102,8 +104,8 @@ describe('explore: N and P step through the selected service\'s state changes', 
     await a.press('P');
     await a.until((x) => x.includes('⏱ 09:10') && !x.includes('no state change'), 'back to 09:10');
     await a.press('P');
-    await a.until((x) => x.includes('web: no state change before this time'), 'nothing earlier');
-    expect(a.frame()).toContain('⏱ 09:10');
+    f = await a.until((x) => x.includes('web: no state change before this time'), 'nothing earlier');
+    expect(f).toContain('⏱ 09:10');
   });
 });
 
