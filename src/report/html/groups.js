@@ -28,7 +28,7 @@ function groupStyle() {
       'target-arrow-color': '#57606a', opacity: 0.6, label: 'data(count)', 'font-size': 12, 'text-background-color': '#fff', 'text-background-opacity': 1,
       'min-zoomed-font-size': 8 } },
     // Thousands of merged edges (every team calls many others): drawn like a big graph's edges,
-    // straight and arrowless, their counts only when zoomed in; the selection's keep their arrows.
+    // straight and arrowless, their counts only when zoomed in.
     { selector: 'edge.meta.many', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', opacity: 0.35 } },
   ];
 }
@@ -119,11 +119,15 @@ function redrawEdgesOf(ids) {
     ids.forEach(function (id) { all = all.concat(edgesFrom[id] || [], edgesTo[id] || []); });
     drawEdges(all, '', true);
   } else {
-    var some = [];
+    // As the page draws them: tooling-cycle edges always, the rest as "all edges" (class extra).
+    var cycle = [], extra = [];
     ids.forEach(function (id) {
-      (edgesFrom[id] || []).concat(edgesTo[id] || []).forEach(function (i) { if (allEdges || data.edges[i].toolingCycle) some.push(i); });
+      (edgesFrom[id] || []).concat(edgesTo[id] || []).forEach(function (i) {
+        if (data.edges[i].toolingCycle) cycle.push(i); else if (allEdges) extra.push(i);
+      });
     });
-    drawEdges(some, allEdges ? 'extra' : '');
+    drawEdges(cycle, '');
+    drawEdges(extra, 'extra');
   }
   if (selected && !inClosedGroup(selected)) { cy.getElementById(selected).select(); emphasise(selected); }
 }
