@@ -144,7 +144,7 @@ export function App({ data, width, height, color, tickMs = 100 }: AppProps) {
   const changes = useMemo(() => (service !== undefined && ready.replay ? view.changesOf(service) : NO_CHANGES), [view, service, ready.replay]);
   const env: Env = {
     rows: list.keys, detail, viewLines, eventTimes: times, endMin, page: Math.max(1, bodyH - 4), helpLines: help.length,
-    changes, listed: list.listed, teamOf: list.teamOf, ...(service !== undefined ? { service } : {}),
+    changes, listed: list.listed, teamOf: list.teamOf, ...(service !== undefined ? { service } : {}), ...(row ? { row: row.key } : {}),
   };
   useKeys(dispatch, env);
   usePlayback(dispatch, s, tickMs, endMin);

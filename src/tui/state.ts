@@ -66,6 +66,8 @@ export interface Env {
   /** Rows a page-up/down moves. */
   readonly page: number;
   readonly helpLines: number;
+  /** The row shown selected: `selected`, or its team's row when its team is collapsed, or the first row. */
+  readonly row?: string;
   /** The selected row's service (undefined on a team row), and the instants its state changed. */
   readonly service?: string;
   readonly changes?: readonly number[];
@@ -127,8 +129,16 @@ function move(s: UiState, delta: number, env: Env): UiState {
   if (mode === 'view' || mode === 'whatifs') return { ...s, viewCursor: clamp(s.viewCursor + delta, 0, Math.max(0, targetsOf(env.viewLines).length - 1)) };
   if (mode === 'detail') return { ...s, detailCursor: clamp(s.detailCursor + delta, 0, Math.max(0, targetsOf(env.detail).length - 1)) };
   if (env.rows.length === 0) return s;
-  const at = Math.max(0, s.selected === undefined ? 0 : env.rows.indexOf(s.selected));
+  const at = Math.max(0, env.rows.indexOf(shownRow(s, env) ?? ''));
   return { ...s, selected: env.rows[clamp(at + delta, 0, env.rows.length - 1)]!, detailCursor: 0 };
+}
+
+/**
+ * The row the cursor is on: the selected one if listed (the state is fresher than `env` when keys
+ * arrive in one chunk), else the row the screen shows for it (its collapsed team's), else the first.
+ */
+function shownRow(s: UiState, env: Env): string | undefined {
+  return s.selected !== undefined && env.rows.includes(s.selected) ? s.selected : env.row ?? env.rows[0];
 }
 
 /** Selects `id`, clearing the filter and focus if they hide it and expanding its team. */
@@ -219,7 +229,7 @@ function open(s: UiState, env: Env): UiState {
     return id === undefined ? s : { ...goTo(s, id, env, placeOf(s)), view: 'main', focus: 'detail' };
   }
   if (s.focus === 'list') {
-    const row = env.rows.includes(s.selected ?? '') ? s.selected : env.rows[0];
+    const row = shownRow(s, env);
     if (row === undefined) return s;
     return isTeamKey(row) ? toggleTeam({ ...s, selected: row }, teamOfKey(row)) : { ...s, focus: 'detail', detailCursor: 0, selected: row };
   }

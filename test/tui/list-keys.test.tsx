@@ -40,6 +40,19 @@ describe('explore: t groups the list by team', () => {
     await a.until((x) => listPane(x).includes('web') && !x.includes('· teams'), 'flat list again');
   });
 
+  it('a selected service in a collapsed team selects its team row: j/k and ⏎ go from there', async () => {
+    const a = await app();
+    await a.press('/', 'w', 'e', 'b', KEY.enter, KEY.enter, KEY.esc, KEY.esc);
+    await a.until((x) => cursorRow(x).includes('web') && x.includes('services 9 ·'), 'web selected, filter cleared');
+    await a.press('t');
+    await a.until((x) => cursorRow(x).includes('storefront'), "web's team row");
+    await a.press('k');
+    await a.until((x) => cursorRow(x).includes('platform'), 'the team above');
+    await a.press('j', KEY.enter);
+    const f = await a.until((x) => listPane(x).includes('▾ ● storefront'), 'storefront opened');
+    expect(listPane(f)).toContain('web');
+  });
+
   it('handles ⏎ inside a chunk of keys typed faster than the terminal is read ("j⏎")', async () => {
     const a = await app();
     await a.press('t', 'j\r');
