@@ -2,7 +2,7 @@
  * `faultline audit FILE…`: static analyses under a rules file, text/json/sarif, baselines.
  * Exit: 2 when any input is bad, else 1 when an error-level finding remains, else 0.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { unwritable, writeRegularFile } from '../model/files.js';
 import { readSource } from '../model/source.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
@@ -23,6 +23,13 @@ import { discoverRules } from './rules-discovery.js';
 import { pushAll } from '../model/arrays.js';
 import { focusAudit } from '../analysis/focus.js';
 import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
+
+/** Files above this size (~20k services) get a "reading…" line on a terminal. */
+const BIG_FILE_BYTES = 4 * 1024 * 1024;
+
+function sizeOf(file: string): number {
+  try { return statSync(file).size; } catch { return 0; }
+}
 
 /** A baseline lists findings by key: a few MB would already be millions of them. */
 const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
@@ -98,14 +105,18 @@ const command: Command = {
     const audits: { audit: Audit; graph: string; services: number; known: number; model: Model; fixes?: Remediation[] }[] = [];
     const all: Finding[] = [];
     for (const file of files) {
+      // Reading a big file takes seconds to minutes: say so on a terminal (stderr), cleared below.
+      const reading = (io.errIsTTY ?? io.isTTY) && file !== '-' && sizeOf(file) > BIG_FILE_BYTES;
+      if (reading) io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: reading…`);
       const loaded = loadFile(file);
+      if (reading) io.err('\r\u001b[2K');
       if (!loaded.model) {
         io.err(loaded.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n');
         exit = EXIT.badInput;
         continue;
       }
-      // Progress only on a terminal, on stderr, and only where it is worth showing.
-      const progress = io.isTTY && loaded.model.services.length > 5000
+      // Progress only on a terminal (stderr: `audit G --format json > out.json` shows it too), and only where it is worth showing.
+      const progress = (io.errIsTTY ?? io.isTTY) && loaded.model.services.length > 5000
         ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
       const focus = focusOf(loaded.model, file, values);
       const whole = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });

@@ -16,6 +16,8 @@ export interface Io {
   readonly isTTY: boolean;
   /** Colours allowed: a TTY and no NO_COLOR. */
   readonly color: boolean;
+  /** stderr is a terminal: progress goes there, also when stdout is redirected (`> out.json`). */
+  readonly errIsTTY?: boolean;
 }
 
 export interface Command {

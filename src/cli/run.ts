@@ -19,6 +19,7 @@ export function processIo(): Io {
     err: (t) => void process.stderr.write(t),
     isTTY,
     color: useColor('auto', isTTY, process.env),
+    errIsTTY: process.stderr.isTTY === true,
   };
 }
 
