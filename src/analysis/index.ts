@@ -19,7 +19,6 @@ import type { Audit, BlastRadius } from './types.js';
 import { cmp } from '../model/order.js';
 
 export { defaultRules, RULES, RULE_IDS, type Rules, type RuleId } from './rules.js';
-export { loadRules, parseRules } from './rules-load.js';
 export { priorities, type Priority, type PriorityKind } from './priorities.js';
 export type * from './types.js';
 

@@ -9,14 +9,13 @@ import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
 import type { Model } from '../model/types.js';
 import { sanitize } from '../model/sanitize.js';
-import { audit, defaultRules, loadRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
+import { audit, defaultRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
 import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../analysis/baseline.js';
 import { auditJson } from '../analysis/format-json.js';
 import { auditSarif } from '../analysis/format-sarif.js';
 import { auditText, summaryLine } from '../analysis/format-text.js';
 import { priorities } from '../analysis/priorities.js';
-import { remediations, type Remediation } from '../analysis/remediate.js';
-import { suggestionsText, withReplays, writeWhatIfs } from './suggest.js';
+import type { Remediation } from '../analysis/remediate.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
@@ -70,7 +69,7 @@ const command: Command = {
     'faultline audit graphs/example-shop.yaml --suggest                           # what to change, verified',
     'faultline audit my-system/graph.yaml --write-whatifs SCENARIO && faultline replay my-system/graph.yaml --what-ifs',
   ],
-  run(values, files, io) {
+  async run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
     const format = String(values.format);
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format "${sanitize(format)}" (text, json or sarif)`);
@@ -85,6 +84,8 @@ const command: Command = {
     const rulesFile = typeof values.rules === 'string' ? values.rules : values['no-rules'] ? undefined : discoverRules(process.cwd());
     if (rulesFile !== undefined) {
       if (typeof values.rules !== 'string') io.err(`faultline audit: rules from ${sanitize(rulesFile)} (found in the working directory or a parent; --no-rules ignores it)\n`);
+      // Loaded only here: the rules schema pulls in ajv and yaml (~50 ms), which most audits never need.
+      const { loadRules } = await import('../analysis/rules-load.js');
       const r = loadRules(rulesFile);
       if (!r.rules) { io.err(r.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n'); return EXIT.badInput; }
       rules = r.rules;
@@ -101,6 +102,8 @@ const command: Command = {
       baseline = b;
     }
 
+    // --suggest re-audits patched graphs and replays them (engine, yaml writer): loaded only for it.
+    const suggestion = suggest ? await loadSuggest() : undefined;
     let exit: number = EXIT.ok;
     const audits: { audit: Audit; graph: string; services: number; known: number; model: Model; fixes?: Remediation[] }[] = [];
     const all: Finding[] = [];
@@ -125,7 +128,7 @@ const command: Command = {
       if (progress) io.err('\r\u001b[2K');
       pushAll(all, a.findings);
       const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };
-      const fixes = suggest ? withReplays(loaded.model, remediations(loaded.model, rules)) : undefined;
+      const fixes = suggestion ? suggestion.withReplays(loaded.model, suggestion.remediations(loaded.model, rules)) : undefined;
       audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known, model: loaded.model, ...(fixes ? { fixes } : {}) });
       if (exit !== EXIT.badInput && kept.some((f) => f.severity === 'error')) exit = EXIT.findings;
     }
@@ -138,13 +141,13 @@ const command: Command = {
     } else {
       for (const x of audits) {
         io.out(auditText(x.audit, { top, color: io.color, priorities: priorities(x.audit, x.model) }));
-        if (x.fixes) io.out(`\n${suggestionsText(x.fixes, x.audit.findings)}`);
+        if (x.fixes && suggestion) io.out(`\n${suggestion.suggestionsText(x.fixes, x.audit.findings)}`);
         io.out(`${summaryLine(x.audit.findings, x.audit.suppressed ?? 0, x.known)}\n\n`);
       }
     }
 
-    if (writeTo !== undefined && audits[0]?.fixes) {
-      const w = writeWhatIfs(files[0]!, writeTo, audits[0].fixes);
+    if (writeTo !== undefined && audits[0]?.fixes && suggestion) {
+      const w = suggestion.writeWhatIfs(files[0]!, writeTo, audits[0].fixes);
       if (w.error) { io.err(`${sanitize(files[0]!)}: error: ${sanitize(w.error)}\n`); return EXIT.badInput; }
       io.err(`faultline audit: added ${w.added.length} what-if(s) to scenario ${sanitize(writeTo)} of ${sanitize(files[0]!)}\n`);
     }
@@ -161,5 +164,10 @@ const command: Command = {
     return exit;
   },
 };
+
+async function loadSuggest() {
+  const [{ remediations }, cli] = await Promise.all([import('../analysis/remediate.js'), import('./suggest.js')]);
+  return { remediations, ...cli };
+}
 
 export default command;

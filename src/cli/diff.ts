@@ -5,7 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { audit, defaultRules, loadRules, type Rules } from '../analysis/index.js';
+import { audit, defaultRules, type Rules } from '../analysis/index.js';
+import { loadRules } from '../analysis/rules-load.js';
 import { diffAudits } from '../analysis/diff.js';
 import { diffMarkdown, diffText } from '../analysis/format-diff.js';
 import { findingJson } from '../analysis/format-json.js';

@@ -1,6 +1,7 @@
 /** Mesh hazards: request path on a full mesh, unchecked state spread, rebuild time ∝ fleet size. */
 import { describe, expect, test } from 'vitest';
-import { audit, parseRules } from '../../src/analysis/index.js';
+import { audit } from '../../src/analysis/index.js';
+import { parseRules } from '../../src/analysis/rules-load.js';
 import { auditText } from '../../src/analysis/format-text.js';
 import { loadFile } from '../../src/model/load.js';
 import { modelOf } from './helpers.js';

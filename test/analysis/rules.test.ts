@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { audit, defaultRules, parseRules } from '../../src/analysis/index.js';
+import { audit, defaultRules } from '../../src/analysis/index.js';
+import { parseRules } from '../../src/analysis/rules-load.js';
 import { applyBaseline, makeBaseline, parseBaseline } from '../../src/analysis/baseline.js';
 import { modelOf } from './helpers.js';
 
