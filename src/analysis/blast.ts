@@ -9,6 +9,7 @@
 import type { Index } from './graph.js';
 import { BitSweep } from './bit-sweep.js';
 import { dependencyOrder, type DependencyOrder } from './dependency-order.js';
+import { CONTROL_SIZE, NEXT, SERVICES_DONE, startHelper } from './blast-threads.js';
 
 export interface ToolSpec {
   readonly node: number;
@@ -33,6 +34,8 @@ export interface BlastCounts {
    * 2 = takes it down — in both cases also hitting (or being) a service the tool supports.
    */
   readonly toolRoots: readonly Uint8Array[];
+  /** Batches run by the helper thread (0: one thread). */
+  readonly helperBatches?: number;
 }
 
 const TIER_WEIGHT = [8, 4, 2, 1];
@@ -46,24 +49,78 @@ export interface SpofOptions {
 
 /** `onProgress(done, total)` is called after each batch (services done so far, of all). */
 export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 32, spofOptions: SpofOptions = {},
-  onProgress?: (done: number, total: number) => void): BlastCounts {
+  onProgress?: (done: number, total: number) => void, parallel: Parallel = {}): BlastCounts {
   if (words < 1 || words > 32) throw new RangeError('blastCounts: words must be 1…32');
-  const o = dependencyOrder(ix);
+  // The helper thread boots (~40 ms) while this one computes the order; without a SPOF cap the
+  // lists are whole (small graphs only), which the merge does not handle: one thread then.
+  const helper = (parallel.threads ?? 1) > 1 && spofOptions.keep !== undefined ? startHelper(parallel.waitForHelper) : undefined;
+  const job: BlastJob = { g: { n: ix.n, tier: ix.tier, entry: ix.entry }, o: dependencyOrder(ix), tools, words, spofOptions };
+  helper?.post(job);
+  const control = helper?.control ?? new Int32Array(CONTROL_SIZE);
+  const tally = runBatches(job, control, onProgress);
+  const part = helper?.finish();
+  if (part) tally.merge(part);
+  return { ...tally.result(), helperBatches: helper?.batches ?? 0 };
+}
+
+export interface Parallel {
+  /** 1 (default) or 2: a helper thread runs batches too. */
+  readonly threads?: number;
+  /** Start only once the helper runs (tests: so that it surely takes batches). */
+  readonly waitForHelper?: boolean;
+}
+
+/** What a thread needs to run batches: the graph in dependency order and the tally's inputs. */
+export interface BlastJob {
+  readonly g: TallyGraph;
+  readonly o: DependencyOrder;
+  readonly tools: readonly ToolSpec[];
+  readonly words: number;
+  readonly spofOptions: SpofOptions;
+}
+
+export interface TallyGraph {
+  readonly n: number;
+  readonly tier: Uint8Array;
+  readonly entry: Uint8Array;
+}
+
+/**
+ * Runs batches until none is left, each claimed from `control[NEXT]` (shared with the other thread:
+ * who runs which batch varies, the sums do not — every lane is one batch's, every total a sum of
+ * integers, every SPOF list the lowest ranks of the union).
+ */
+export function runBatches(job: BlastJob, control: Int32Array, onProgress?: (done: number, total: number) => void): Tally {
+  const { g, o, words } = job;
   const sweep = new BitSweep(o, words);
-  const tally = new Tally(ix, o, sweep, tools, spofOptions);
+  const tally = new Tally(g, o, sweep, job.tools, job.spofOptions);
   const lanes = 32 * words;
-  for (let first = 0; first < ix.n; first += lanes) {
-    const size = Math.min(lanes, ix.n - first);
+  const batches = Math.ceil(g.n / lanes);
+  for (let b = Atomics.add(control, NEXT, 1); b < batches; b = Atomics.add(control, NEXT, 1)) {
+    const first = b * lanes;
+    const size = Math.min(lanes, g.n - first);
     tally.begin(first, size);
     sweep.run(first, size, tally);
     tally.end();
-    onProgress?.(first + size, ix.n);
+    tally.batches++;
+    onProgress?.(Atomics.add(control, SERVICES_DONE, size) + size, g.n);
   }
-  return tally.result();
+  return tally;
+}
+
+/** One thread's sums (every array indexed by service; lanes of batches it did not run are 0). */
+export interface TallyPart {
+  readonly downCount: Int32Array;
+  readonly degradedCount: Int32Array;
+  readonly entrypointsHit: Int32Array;
+  readonly score: Float64Array;
+  readonly spofCount: Int32Array;
+  readonly heaps: Int32Array;
+  readonly toolRoots: readonly Uint8Array[];
 }
 
 /** Sums one batch's final states into the per-service figures. */
-class Tally {
+export class Tally {
   private readonly out: { downCount: Int32Array; degradedCount: Int32Array; entrypointsHit: Int32Array; score: Float64Array };
   /** 4 tiers down, 4 tiers degraded-only, entrypoints hit: bit-sliced counters, planes × W words each. */
   private readonly counters: Int32Array;
@@ -77,8 +134,10 @@ class Tally {
 
   private first = 0;
   private size = 0;
+  /** Batches this tally summed. */
+  batches = 0;
 
-  constructor(private readonly ix: Index, private readonly o: DependencyOrder, private readonly sweep: BitSweep, tools: readonly ToolSpec[], spofOptions: SpofOptions) {
+  constructor(private readonly ix: TallyGraph, private readonly o: DependencyOrder, private readonly sweep: BitSweep, tools: readonly ToolSpec[], spofOptions: SpofOptions) {
     const W = sweep.W;
     this.W = W;
     const n = ix.n;
@@ -191,6 +250,24 @@ class Tally {
   result(): BlastCounts {
     return { ...this.out, spofCount: this.spof.count, spof: this.spof.lists(), toolRoots: this.toolRoots };
   }
+
+  /** This thread's sums, to send to the thread that merges. */
+  part(): TallyPart {
+    return { ...this.out, spofCount: this.spof.count, heaps: this.spof.heaps, toolRoots: this.toolRoots };
+  }
+
+  /** Adds the other thread's sums (its lanes are disjoint from this thread's). */
+  merge(p: TallyPart): void {
+    const out = this.out;
+    for (let v = 0; v < this.ix.n; v++) {
+      out.downCount[v]! += p.downCount[v]!;
+      out.degradedCount[v]! += p.degradedCount[v]!;
+      out.entrypointsHit[v]! += p.entrypointsHit[v]!;
+      out.score[v]! += p.score[v]!;
+    }
+    this.toolRoots.forEach((roots, t) => { const other = p.toolRoots[t]!; for (let v = 0; v < roots.length; v++) roots[v]! |= other[v]!; });
+    this.spof.merge(p.spofCount, p.heaps);
+  }
 }
 
 /**
@@ -203,7 +280,7 @@ class SpofLists {
   private readonly all = new Map<number, number[]>();
   /** With `keep`: entrypoint e's heap is heaps[slot[e]·keep …], typed arrays so a pair costs no lookup. */
   private readonly slot: Int32Array;
-  private readonly heaps: Int32Array;
+  readonly heaps: Int32Array;
   private readonly keep: number;
   private readonly rank: Int32Array;
   /** Per batch (with `keep`): see batch(). */
@@ -268,6 +345,18 @@ class SpofLists {
     const base = this.slot[entry]! * keep;
     if (c < keep) siftUp(this.heaps, base, c, service, this.rank);
     else if (this.rank[service]! < this.rank[this.heaps[base]!]!) siftDown(this.heaps, base, keep, service, this.rank);
+  }
+
+  /** Adds another thread's counts and heaps (with `keep`): the union's `keep` lowest ranks. */
+  merge(count: Int32Array, heaps: Int32Array): void {
+    const keep = this.keep;
+    for (let e = 0; e < this.slot.length; e++) {
+      const k = this.slot[e]!;
+      if (k < 0 || count[e] === 0) continue;
+      const held = Math.min(keep, count[e]!);
+      for (let j = 0; j < held; j++) this.add(e, heaps[k * keep + j]!);
+      this.count[e]! += count[e]! - held;
+    }
   }
 
   /** Ascending by rank. */

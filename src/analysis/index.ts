@@ -4,8 +4,9 @@
  * (exact, for the graphs/entries that show them) → SPOF and tooling cycles (from the same pass)
  * → fleets → findings.
  */
+import { availableParallelism } from 'node:os';
 import type { Model } from '../model/types.js';
-import { blastCounts, type BlastCounts, type ToolSpec } from './blast.js';
+import { blastCounts, type BlastCounts, type Parallel, type ToolSpec } from './blast.js';
 import { findCycles } from './cycles.js';
 import { restartHazards, scalingHazards } from './fleet.js';
 import { buildFindings, SPOF_SERVICES } from './findings.js';
@@ -29,7 +30,15 @@ export interface AuditOptions {
   readonly listAllUpTo?: number;
   /** Called as each stage starts (the CLI shows it on a TTY; core code never prints). */
   readonly onStage?: (stage: string) => void;
+  /**
+   * The blast pass on 1 thread or 2 (a helper thread; byte-identical output). Default: 2 on graphs
+   * of at least PARALLEL_FROM services when the machine has two cores, else 1.
+   */
+  readonly parallel?: Parallel;
 }
+
+/** Below this size a helper thread (~40 ms to start) does not pay for itself; see docs/speed.md § Audit. */
+export const PARALLEL_FROM = 4000;
 
 export function audit(model: Model, rules: Rules = defaultRules, options: AuditOptions = {}): Audit {
   const stage = options.onStage ?? (() => {});
@@ -48,7 +57,7 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
     // Big graphs spend minutes here: a percentage, at most every 1 %.
     const pct = Math.floor((100 * done) / total);
     if (pct > shown && done < total) { shown = pct; stage(`blast radius ${pct} %`); }
-  });
+  }, options.parallel ?? { threads: ix.n >= PARALLEL_FROM && availableParallelism() >= 2 ? 2 : 1 });
   dropPipelineRoots(model, ix, tools.map((t) => t.node), counts.toolRoots);
 
   stage('ranking');

@@ -10,6 +10,7 @@ import { loadFile } from '../model/load.js';
 import type { Model } from '../model/types.js';
 import { sanitize } from '../model/sanitize.js';
 import { audit, defaultRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
+import type { Parallel } from '../analysis/blast.js';
 import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../analysis/baseline.js';
 import { auditJson } from '../analysis/format-json.js';
 import { auditSarif } from '../analysis/format-sarif.js';
@@ -122,7 +123,7 @@ const command: Command = {
       const progress = (io.errIsTTY ?? io.isTTY) && loaded.model.services.length > 5000
         ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
       const focus = focusOf(loaded.model, file, values);
-      const whole = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}) });
+      const whole = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}), ...parallelFromEnv() });
       const a = focus ? focusAudit(whole, focus) : whole;
       if (focus && format === 'text') io.out(`focus: ${focus.focus} and its dependencies and dependents within ${focus.depth} hop${focus.depth === 1 ? '' : 's'}: ${focus.members.length} of ${loaded.model.services.length} services (the audit ran on all)\n`);
       if (progress) io.err('\r\u001b[2K');
@@ -164,6 +165,15 @@ const command: Command = {
     return exit;
   },
 };
+
+/**
+ * FAULTLINE_THREADS=1 runs the blast pass on one thread, =2 always with the helper thread (which
+ * then takes part from the first batch); unset, the audit decides by graph size (docs/speed.md).
+ */
+function parallelFromEnv(): { parallel?: Parallel } {
+  const t = process.env.FAULTLINE_THREADS;
+  return t === '1' ? { parallel: { threads: 1 } } : t === '2' ? { parallel: { threads: 2, waitForHelper: true } } : {};
+}
 
 async function loadSuggest() {
   const [{ remediations }, cli] = await Promise.all([import('../analysis/remediate.js'), import('./suggest.js')]);

@@ -1,0 +1,63 @@
+/**
+ * The blast pass on two cores: a helper thread (`blast-worker.ts`) claims batches from the same
+ * shared counter as the calling thread, and hands its sums back when no batch is left. The call
+ * stays synchronous — the caller blocks on a shared flag and reads the reply with
+ * `receiveMessageOnPort` — so `audit()` keeps its signature. Batches are independent and the
+ * merge only adds, so the output does not depend on which thread ran which batch.
+ */
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { BlastJob, TallyPart } from './blast.js';
+
+/** Slots of the shared control words. */
+export const NEXT = 0;
+export const SERVICES_DONE = 1;
+/** Set by the helper before its first claim: a helper that never entered has no batch to wait for. */
+export const ENTERED = 2;
+export const FINISHED = 3;
+export const CONTROL_SIZE = 4;
+
+export interface Helper {
+  readonly control: Int32Array;
+  /** Batches the helper ran (known after finish). */
+  batches: number;
+  post(job: BlastJob): void;
+  /** Blocks until the helper's batches are done; its sums, or undefined if it ran none. */
+  finish(): TallyPart | undefined;
+}
+
+/**
+ * The worker's compiled file, next to this one. Run from the TypeScript sources (the test runner)
+ * there is none — node cannot load a .ts worker without a loader — so the pass takes one thread;
+ * tests exercise the helper through the built CLI (test/analysis/blast-threads.test.ts).
+ */
+function newWorker(workerData: unknown, transferList: MessagePort[]): Worker | undefined {
+  if (import.meta.url.endsWith('.ts')) return undefined;
+  return new Worker(new URL('./blast-worker.js', import.meta.url), { workerData, transferList });
+}
+
+/** `wait`: block until the helper has entered (tests: so that it surely runs batches). */
+export function startHelper(wait = false): Helper | undefined {
+  const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SIZE));
+  const { port1, port2 } = new MessageChannel();
+  const worker = newWorker({ control, port: port2 }, [port2]);
+  if (!worker) { port1.close(); return undefined; }
+  return {
+    control,
+    batches: 0,
+    post(job) {
+      port1.postMessage(job);
+      if (wait) Atomics.wait(control, ENTERED, 0);
+    },
+    finish() {
+      // Every batch is claimed by now: a helper that has not entered will find none.
+      if (Atomics.load(control, ENTERED) === 0) { void worker.terminate(); port1.close(); return undefined; }
+      Atomics.wait(control, FINISHED, 0);
+      const reply = receiveMessageOnPort(port1)?.message as { part?: TallyPart; batches?: number; error?: string } | undefined;
+      port1.close();
+      worker.unref();
+      if (!reply?.part) throw new Error(`blast helper thread failed: ${reply?.error ?? 'no reply'}`);
+      this.batches = reply.batches ?? 0;
+      return reply.part;
+    },
+  };
+}
