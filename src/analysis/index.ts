@@ -37,8 +37,8 @@ export interface AuditOptions {
   readonly parallel?: Parallel;
 }
 
-/** Below this size a helper thread (~40 ms to start) does not pay for itself; see docs/speed.md § Audit. */
-export const PARALLEL_FROM = 4000;
+/** Below this size a helper thread does not pay for itself (at 10k it costs ~0.1 s of wall time); docs/speed.md § Audit. */
+export const PARALLEL_FROM = 20_000;
 
 export function audit(model: Model, rules: Rules = defaultRules, options: AuditOptions = {}): Audit {
   const stage = options.onStage ?? (() => {});
