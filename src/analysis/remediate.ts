@@ -9,10 +9,10 @@
  * Costs one audit per candidate, so it runs only when asked (`audit --suggest`).
  */
 import type { JsonObject, Model } from '../model/types.js';
-import { patchModel } from '../model/patch.js';
+import { patchModel } from '../model/check.js';
 import { candidatesFor, type Candidate } from './candidates.js';
 import { buildIndex } from './graph.js';
-import { audit } from './index.js';
+import { audit } from './audit.js';
 import { priorities, type Priority } from './priorities.js';
 import type { Rules } from './rules.js';
 import type { Audit } from './types.js';

@@ -9,19 +9,15 @@ import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
 import type { Model } from '../model/types.js';
 import { sanitize } from '../model/sanitize.js';
-import { audit, defaultRules, loadRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
-import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../analysis/baseline.js';
-import { auditJson } from '../analysis/format-json.js';
-import { auditSarif } from '../analysis/format-sarif.js';
-import { auditText, summaryLine } from '../analysis/format-text.js';
-import { priorities } from '../analysis/priorities.js';
-import { remediations, type Remediation } from '../analysis/remediate.js';
+import {
+  applyBaseline, audit, auditJson, auditSarif, auditText, defaultRules, focusAudit, loadRules, makeBaseline, parseBaseline, priorities,
+  remediations, summaryLine, type Audit, type Baseline, type Finding, type Remediation, type Rules,
+} from '../analysis/index.js';
 import { suggestionsText, withReplays, writeWhatIfs } from './suggest.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
 import { pushAll } from '../model/arrays.js';
-import { focusAudit } from '../analysis/focus.js';
 import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
 
 /** A baseline lists findings by key: a few MB would already be millions of them. */

@@ -5,10 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { audit, defaultRules, loadRules, type Rules } from '../analysis/index.js';
-import { diffAudits } from '../analysis/diff.js';
-import { diffMarkdown, diffText } from '../analysis/format-diff.js';
-import { findingJson } from '../analysis/format-json.js';
+import { audit, defaultRules, diffAudits, diffMarkdown, diffText, findingJson, loadRules, type Rules } from '../analysis/index.js';
 import type { BuildResult } from '../model/build.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { loadFile, loadText } from '../model/load.js';

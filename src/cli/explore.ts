@@ -6,9 +6,7 @@
 import { loadFile } from '../model/load.js';
 import { didYouMean } from '../model/suggest.js';
 import { InputError } from '../model/diagnostic.js';
-import { exploreData } from '../tui/data.js';
-import { createCleanup } from '../tui/cleanup.js';
-import { plainSummary } from '../tui/summary.js';
+import { createCleanup, exploreData, plainSummary } from '../tui/index.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
 

@@ -3,8 +3,7 @@ import { unwritable, writeRegularFile } from '../model/files.js';
 import { readSource } from '../model/source.js';
 import { sanitize } from '../model/sanitize.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
-import { runImport, type ImportInput } from '../import/index.js';
-import { FORMATS, isFormat, type Format } from '../import/types.js';
+import { FORMATS, isFormat, runImport, type Format, type ImportInput } from '../import/index.js';
 import { EXIT, UsageError, type Command } from './command.js';
 
 const ALIASES: Record<string, Format> = { kubernetes: 'k8s', 'docker-compose': 'compose', catalog: 'backstage' };

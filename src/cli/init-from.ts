@@ -4,8 +4,7 @@
  * edge types, fleets, incident tools or scenarios).
  */
 import { formatDiagnostic } from '../model/diagnostic.js';
-import { runImport } from '../import/index.js';
-import { isFormat } from '../import/types.js';
+import { isFormat, runImport } from '../import/index.js';
 import { UsageError } from './command.js';
 import { GRAPH_FILE, SCHEMA_FILE } from './starter.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Remediation } from '../analysis/remediate.js';
-import { replayChecks, type ReplayCheck } from '../analysis/remediate-replay.js';
+import { replayChecks, type ReplayCheck } from '../engine/index.js';
 import type { Model } from '../model/types.js';
 import type { Finding } from '../analysis/types.js';
 import { formatDiagnostic } from '../model/diagnostic.js';

@@ -11,5 +11,6 @@ export { eventTimes, explain, fleetAt, stateAt, statesAt } from './query.js';
 export { fidelity, fidelityFails } from './fidelity.js';
 export { targetPeers } from './fleet-size.js';
 export { whatIfs } from './whatif.js';
+export { replayChecks, type ReplayCheck, type Remedy } from './remediate-replay.js';
 export { toReplayJson } from './json.js';
 export { ADHOC_ID, adhocScenario, withScenario } from './adhoc.js';

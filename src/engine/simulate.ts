@@ -6,7 +6,7 @@
  * (record.ts, causes.ts); then the timers it starts are set (timers.ts).
  */
 import { InputError } from '../model/diagnostic.js';
-import { patchModel } from '../model/patch.js';
+import { patchModel } from '../model/check.js';
 import { didYouMean } from '../model/suggest.js';
 import type { JsonValue, Location, Model, Scenario } from '../model/types.js';
 import { asyncLoss } from './async-loss.js';

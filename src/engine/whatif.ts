@@ -4,7 +4,7 @@
  * fewer tier-weighted service-minutes lost, then earlier all-ok, then id.
  */
 import { InputError } from '../model/diagnostic.js';
-import { patchModel } from '../model/patch.js';
+import { patchModel } from '../model/check.js';
 import { didYouMean } from '../model/suggest.js';
 import { STATES, tierWeight, type Model } from '../model/types.js';
 import { pickScenario, replay } from './simulate.js';

@@ -3,7 +3,7 @@
  * misreading than a real recovery deadlock (`POSTGRES_DB=orders` once made `orders-db → orders`), so
  * the import says so before the audit reports it as a cycle.
  */
-import { stronglyConnected } from '../analysis/scc.js';
+import { stronglyConnected } from '../analysis/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { GraphEdge } from './types.js';
 

@@ -20,6 +20,8 @@ import { expandInputs, fileExists, readInput, realPath } from './read.js';
 import { FORMATS, type Format, type InputText, type Reading } from './types.js';
 import { pushAll } from '../model/arrays.js';
 
+export { FORMATS, isFormat, type Format } from './types.js';
+
 export interface ImportInput { readonly format: Format; readonly path: string }
 
 export interface ImportOptions {

@@ -6,7 +6,7 @@ import type { Neighbourhood } from '../analysis/neighbourhood.js';
 import type { Audit } from '../analysis/types.js';
 import { eventTimes, explain, fidelity, fleetAt, replay as runReplay, stateAt, statesAt, targetPeers, whatIfs, type Fidelity, type Replay, type WhatIfOutcome, type WhatIfResult } from '../engine/index.js';
 import type { Model, Scenario, Service, State } from '../model/types.js';
-import { patchModel } from '../model/patch.js';
+import { patchModel } from '../model/check.js';
 import { audit, priorities, type Priority } from '../analysis/index.js';
 
 /** One link of a cause chain: this service entered this state at this time, because of `text`. */

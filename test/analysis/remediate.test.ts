@@ -8,7 +8,7 @@ import { buildIndex } from '../../src/analysis/graph.js';
 import { minCut } from '../../src/analysis/min-cut.js';
 import { priorities } from '../../src/analysis/priorities.js';
 import { remediations } from '../../src/analysis/remediate.js';
-import { replayChecks } from '../../src/analysis/remediate-replay.js';
+import { replayChecks } from '../../src/engine/index.js';
 import { defaultRules } from '../../src/analysis/rules.js';
 import { prng } from '../../src/bench/synthetic.js';
 import { mergePatch } from '../../src/model/patch.js';

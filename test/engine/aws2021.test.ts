@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { fidelity, fidelityFails, replay, stateAt, whatIfs } from '../../src/engine/index.js';
 import { loadFile } from '../../src/model/load.js';
-import { patchModel } from '../../src/model/patch.js';
+import { patchModel } from '../../src/model/check.js';
 import type { Model } from '../../src/model/types.js';
 
 const { model } = loadFile('graphs/aws-us-east-1-2021.yaml');

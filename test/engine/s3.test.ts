@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { explain, fidelity, fidelityFails, replay, whatIfs } from '../../src/engine/index.js';
 import { loadFile } from '../../src/model/load.js';
-import { patchModel } from '../../src/model/patch.js';
+import { patchModel } from '../../src/model/check.js';
 import { formatClock } from '../../src/model/time.js';
 import type { JsonValue, Model } from '../../src/model/types.js';
 
