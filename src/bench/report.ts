@@ -30,7 +30,7 @@ function compareLayouts(b: Bench, services: number): void {
   const q1 = layoutQuality(ours, edges);
   const bf = b.time(`layout cytoscape breadthfirst ${services} services`, () => {
     const cy = cytoscape({ headless: true, elements: [...ids.map((id) => ({ data: { id } })), ...edges.map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to } }))] });
-    cy.layout({ name: 'breadthfirst', directed: true, boundingBox: { x1: 0, y1: 0, w: q1.width, h: q1.height } } as cytoscape.LayoutOptions).run();
+    cy.layout({ name: 'breadthfirst', directed: true, boundingBox: { x1: 0, y1: 0, w: q1.width, h: q1.height } }).run();
     return new Map<string, Position>(cy.nodes().map((n) => [n.id(), n.position()] as const));
   }, { runs: 3 });
   const q2 = layoutQuality(bf, edges);

@@ -9,7 +9,6 @@ import { didYouMean } from '../model/suggest.js';
 import { STATES, tierWeight, type Model } from '../model/types.js';
 import { pickScenario, replay } from './simulate.js';
 import type { Replay, WhatIfOutcome, WhatIfResult } from './types.js';
-import { maxOf } from '../model/arrays.js';
 
 export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string[]): WhatIfResult {
   const scenario = pickScenario(model, scenarioId);

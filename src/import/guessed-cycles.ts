@@ -23,7 +23,7 @@ export function guessedCycles(edges: readonly GraphEdge[]): Diagnostic[] {
   const sccs = stronglyConnected({ n: ids.length, start, adj: Int32Array.from(adj) });
   const diagnostics: Diagnostic[] = [];
   for (let k = 0; k < sccs.count; k++) {
-    const members = [...sccs.members.subarray(sccs.memberStart[k]!, sccs.memberStart[k + 1]!)].map((i) => ids[i]!);
+    const members = [...sccs.members.subarray(sccs.memberStart[k], sccs.memberStart[k + 1])].map((i) => ids[i]!);
     if (members.length < 2) continue;
     const inside = new Set(members);
     const first = guessed.find((e) => inside.has(e.from) && e.targets.some((t) => inside.has(t)))!;

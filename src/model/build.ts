@@ -333,7 +333,7 @@ function fitted(ob: Obj): { fitted?: string[] } {
 
 function entries(v: JsonValue | undefined): [string, JsonValue][] {
   return v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.keys(v).map((k) => [k, (v as JsonObject)[k]!])
+    ? Object.keys(v).map((k) => [k, (v)[k]!])
     : [];
 }
 

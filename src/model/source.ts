@@ -5,7 +5,7 @@
  * the fast reader (yaml-subset.ts, ~10× faster); the rest, and every file with a syntax problem,
  * the yaml library.
  */
-import { readFileSync, readSync, statSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import type { Document, Node, Scalar } from 'yaml';
 import { tidy, type Diagnostic } from './diagnostic.js';
 import { readRegularFile } from './files.js';
@@ -16,7 +16,6 @@ import { offsetLocator, offsetPosition } from './source-offsets.js';
 import type { JsonValue } from './types.js';
 import { yamlLib } from './yaml-lib.js';
 import { readYamlSubset } from './yaml-subset.js';
-import { pushAll } from './arrays.js';
 
 /**
  * Measured: the 100k-service synthetic graph is 33.7 MB of YAML, 55 MB of indented JSON (3.6 s and

@@ -12,7 +12,7 @@ export function focusReportData(d: ReportData, nb: Neighbourhood): ReportData {
   const inside = new Set(nb.members);
   const touches = (ids: readonly string[]) => ids.some((id) => inside.has(id));
   const keep = new Set<number>();
-  d.timeline.forEach((t, i) => { if (inside.has(t.service)) for (const j of t.chain) keep.add(j); });
+  d.timeline.forEach((t) => { if (inside.has(t.service)) for (const j of t.chain) keep.add(j); });
   const order = [...keep].sort((a, b) => a - b);
   const index = new Map(order.map((old, i) => [old, i]));
   const timeline: TimelineRow[] = order.map((old) => {

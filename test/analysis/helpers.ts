@@ -5,7 +5,7 @@ import { nullLocator } from '../../src/model/locate.js';
 import type { JsonObject, JsonValue, Model } from '../../src/model/types.js';
 
 export function modelOf(services: Record<string, JsonObject>, extra: JsonObject = {}): Model {
-  const doc: JsonObject = { faultline: 1, name: 'test', services: services as JsonValue as JsonObject, ...extra };
+  const doc: JsonObject = { faultline: 1, name: 'test', services: services, ...extra };
   const { model, errors } = buildModel(doc, 'test.yaml', nullLocator('test.yaml'));
   if (!model) throw new Error(errors.map((e) => e.message).join('; '));
   return model;

@@ -81,7 +81,7 @@ describe('restart-scales-with-fleet', () => {
   test('minHours is configurable; with restart-time off the long ones are reported here', () => {
     const r = parseRules('faultline-rules: 1\nrules:\n  restart-scales-with-fleet: { minHours: 0.25 }\n  restart-time: off', 'r.yaml');
     expect(r.errors).toEqual([]);
-    expect(rules(audit(m, r.rules!), 'restart-scales-with-fleet').map((f) => f.services[0]).sort()).toEqual(['huge', 'mesh', 'small', 'user']);
+    expect(rules(audit(m, r.rules), 'restart-scales-with-fleet').map((f) => f.services[0]).sort()).toEqual(['huge', 'mesh', 'small', 'user']);
   });
 });
 

@@ -23,10 +23,10 @@ describe('rules file', () => {
     expect(errors).toEqual([]);
     expect(rules!.thresholds.maxRestartHours).toBe(20);
     expect(audit(m).findings.map((f) => f.rule)).toEqual(['recovery-deadlock', 'restart-time', 'runtime-cycle']);
-    const a = audit(m, rules!);
+    const a = audit(m, rules);
     expect(a.findings.map((f) => f.rule)).toEqual([]);
     expect(a.suppressed).toBe(1);
-    const b = audit(m, parseRules('faultline-rules: 1\nrules: { restart-time: error }\nignore: [{ service: "x*" }]', 'r').rules!);
+    const b = audit(m, parseRules('faultline-rules: 1\nrules: { restart-time: error }\nignore: [{ service: "x*" }]', 'r').rules);
     expect(b.findings.find((f) => f.rule === 'restart-time')!.severity).toBe('error');
   });
 

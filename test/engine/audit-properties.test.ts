@@ -22,7 +22,7 @@ function model(doc: JsonObject): Model {
 }
 
 const doc = (services: Record<string, JsonObject>, events: JsonValue[]): JsonObject =>
-  ({ faultline: 1, name: 'p', services: services as JsonObject, scenarios: { s: { start: '2020-01-01T00:00:00Z', events } } });
+  ({ faultline: 1, name: 'p', services: services, scenarios: { s: { start: '2020-01-01T00:00:00Z', events } } });
 
 /** Random fail/recover events on services s0…s(n−1), in time order. */
 function randomEvents(n: number, rand: () => number, count: number): JsonValue[] {

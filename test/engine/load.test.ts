@@ -4,7 +4,6 @@ import { replay } from '../../src/engine/index.js';
 import { graph, lines } from './helpers.js';
 
 const ev = (...items: string[]) => items.map((i) => `      - ${i}`).join('\n');
-const demand = (svc: string, base: number) => `{ at: "+0m", patch: { services: { ${svc}: { demand: { base: ${base} } } } } }`;
 const at = (t: string, svc: string, base: number) => `{ at: "${t}", patch: { services: { ${svc}: { demand: { base: ${base} } } } } }`;
 
 describe('demand and capacity', () => {

@@ -36,7 +36,7 @@ const PATCHED: Transition[] = [t(10, 'db', 'ok', 'down', 'scenario: fail db'), t
 function fakeView(model: Model, timeline: Transition[]): ReplayView {
   const scenario = model.scenarios[0]!;
   const ids = model.services.map((s) => s.id).sort();
-  const final = Object.fromEntries(ids.map((id) => [id, 'ok' as State]));
+  const final = Object.fromEntries(ids.map((id): [string, State] => [id, 'ok']));
   return {
     model,
     replay: { model, scenario, timeline, final, deadlocks: [], endMin: 60, asyncLoss: [], serviceIds: ids, fleets: {} },

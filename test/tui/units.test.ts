@@ -69,7 +69,6 @@ describe('reducer', () => {
 describe('safety and colour', () => {
   it('shows escapes in names as visible text, never as control characters', () => {
     const out = clean('evil\u001B[2J\u001B]0;title\u0007name\u009B1m');
-    // eslint-disable-next-line no-control-regex
     expect(out).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
     expect(out).toContain('evil');
   });
@@ -95,7 +94,6 @@ describe('plain output without a terminal', () => {
     expect(text).toContain('scenario db-dies');
     expect(text).toMatch(/09:10\s+db\s+ok\s+→ down/);
     expect(text).toContain('no-auth-on-pager');
-    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/\u001B/);
   });
 
