@@ -26,7 +26,8 @@ import { Recorder } from './record.js';
 import { reblame, settle } from './settle.js';
 import { Timers } from './timers.js';
 import type { FleetSample, LoadSample, Replay } from './types.js';
-import { EPS, World } from './world.js';
+import { World } from './world.js';
+import { EPS } from '../model/numbers.js';
 
 /** A runaway replay is a bug, not a long incident. */
 const MAX_INSTANTS = 2_000_000;

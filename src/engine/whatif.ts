@@ -9,6 +9,7 @@ import { didYouMean } from '../model/suggest.js';
 import { STATES, tierWeight, type Model } from '../model/types.js';
 import { pickScenario, replay } from './simulate.js';
 import type { Replay, WhatIfOutcome, WhatIfResult } from './types.js';
+import { EPS } from '../model/numbers.js';
 
 export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string[]): WhatIfResult {
   const scenario = pickScenario(model, scenarioId);
@@ -100,7 +101,7 @@ function loadFigures(run: Replay, horizon: number): Pick<WhatIfOutcome, 'peakLoa
       const full = (fleet?.nodes ?? 1) * (fleet?.capacity ?? 1);
       const ratio = Math.round((x.load / full) * 100) / 100;
       if (!peak || ratio > peak.ratio) peak = { service, ratio };
-      if (x.served < 1 - 1e-9) spans.push([x.atMin, list[i + 1]?.atMin ?? Math.max(horizon, x.atMin)]);
+      if (x.served < 1 - EPS) spans.push([x.atMin, list[i + 1]?.atMin ?? Math.max(horizon, x.atMin)]);
     });
   }
   spans.sort((a, b) => a[0] - b[0]);

@@ -6,6 +6,7 @@
 import { lookup, type Command, type Mode } from './keymap.js';
 import type { Line } from './lines.js';
 import { SORTS, type SortKey } from './rows.js';
+import { EPS } from '../model/numbers.js';
 
 export const TABS = ['why', 'deps', 'dependents', 'blast', 'cycles', 'fleet'] as const;
 export type Tab = (typeof TABS)[number];
@@ -110,8 +111,7 @@ function goTo(s: UiState, id: string, env: Env, from: Place): UiState {
 }
 
 function step(s: UiState, times: readonly number[], dir: 1 | -1): UiState {
-  const eps = 1e-9;
-  const t = dir > 0 ? times.find((x) => x > s.timeMin + eps) : [...times].reverse().find((x) => x < s.timeMin - eps);
+  const t = dir > 0 ? times.find((x) => x > s.timeMin + EPS) : [...times].reverse().find((x) => x < s.timeMin - EPS);
   return t === undefined ? { ...s, playing: false } : { ...s, timeMin: t, playing: false };
 }
 
