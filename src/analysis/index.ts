@@ -8,12 +8,12 @@ export { loadRules, parseRules } from './rules-load.js';
 export { priorities, type Priority, type PriorityKind } from './priorities.js';
 export type * from './types.js';
 // What the CLI needs beyond `audit` (the architecture test keeps other stages out of the internals).
-export { applyBaseline, makeBaseline, parseBaseline, type Baseline } from './baseline.js';
+export { applyBaseline, loadBaseline, makeBaseline, parseBaseline, type Baseline } from './baseline.js';
 export { diffAudits } from './diff.js';
 export { focusAudit } from './focus.js';
 export { diffMarkdown, diffText } from './format-diff.js';
-export { auditJson, findingJson } from './format-json.js';
-export { auditSarif } from './format-sarif.js';
+export { auditJson, findingJson, type AuditJson, type FindingJson } from './format-json.js';
+export { auditSarif, type AuditSarif } from './format-sarif.js';
 export { auditText, summaryLine } from './format-text.js';
 export { neighbourhood, parseDepth, type Neighbourhood } from './neighbourhood.js';
 export { remediations, type Remediation } from './remediate.js';

@@ -86,14 +86,14 @@ function stages(b: Bench, g: DeepGraph): void {
   loadFile(g.json);
   times.push(['load JSON', lap()]);
   let last = 'start';
-  audit(loaded.model!, undefined, { onStage: (s) => { times.push([last, lap()]); last = s; } });
+  audit(loaded.value!, undefined, { onStage: (s) => { times.push([last, lap()]); last = s; } });
   times.push([last, lap()]);
   b.note(`stages (in process, one run): ${times.filter(([s]) => s !== 'start').map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}; ${load()}`);
 }
 
 /** The bit-parallel counts against one single-source propagation each, on a sample of services. */
 function verify(b: Bench, g: DeepGraph, sample: number): void {
-  const model = loadFile(g.yaml).model!;
+  const model = loadFile(g.yaml).value!;
   const ix = buildIndex(model);
   const counts = blastCounts(ix);
   const p = new Propagator(ix);

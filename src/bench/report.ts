@@ -39,7 +39,7 @@ function compareLayouts(b: Bench, services: number): void {
 }
 
 export function bench(b: Bench): void {
-  const kinesis = loadFile(fileURLToPath(new URL('../../graphs/aws-kinesis-2020.yaml', import.meta.url))).model;
+  const kinesis = loadFile(fileURLToPath(new URL('../../graphs/aws-kinesis-2020.yaml', import.meta.url))).value;
   if (kinesis) renderAll(b, 'aws-kinesis-2020', kinesis);
   for (const services of b.quick ? [200] : [200, 1_000]) renderAll(b, `synthetic ${services}`, syntheticModel({ services, events: services / 10 }));
   for (const services of b.quick ? [200] : [200, 1_000]) compareLayouts(b, services);

@@ -66,8 +66,8 @@ const command: Command = {
     const out = String(values.out);
     const loaded = files.map((file) => {
       const r = loadFile(file);
-      if (!r.model) throw new InputError(r.errors);
-      return { file, model: r.model, scenarios: scenariosToReport(r.model, file, scenario), focus: focusOf(r.model, file, values) };
+      if (!r.value) throw new InputError(r.errors);
+      return { file, model: r.value, scenarios: scenariosToReport(r.value, file, scenario), focus: focusOf(r.value, file, values) };
     });
     const group = groupOf(values);
     const bases = reportBases(loaded.map((l) => ({ file: l.file, graphName: l.model.name })));

@@ -12,5 +12,5 @@ export { fidelity, fidelityFails } from './fidelity.js';
 export { targetPeers } from './fleet-size.js';
 export { whatIfs } from './whatif.js';
 export { replayChecks, type ReplayCheck, type Remedy } from './remediate-replay.js';
-export { toReplayJson } from './json.js';
+export { toReplayJson, type ReplayJson } from './json.js';
 export { ADHOC_ID, adhocScenario, withScenario } from './adhoc.js';

@@ -6,7 +6,9 @@
 import { formatIso } from '../model/time.js';
 import type { Fidelity, Replay, WhatIfOutcome, WhatIfResult } from './types.js';
 
-export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatIfResult): Record<string, unknown> {
+export type ReplayJson = ReturnType<typeof toReplayJson>;
+
+export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatIfResult) {
   const iso = (min: number) => formatIso(min, replay.scenario.start);
   const whatIf = (w: WhatIfOutcome) => ({
     id: w.id, prevented: w.prevented, allOkAt: w.allOkMin === undefined ? null : iso(w.allOkMin),

@@ -28,7 +28,7 @@ export interface ReplayCheck {
 export function replayChecks(model: Model, rs: readonly Remedy[]): ReplayCheck[][] {
   const bases = model.scenarios.map((s) => ({ id: s.id, run: replay(model, s.id) }));
   return rs.map((r) => {
-    const patched = patchModel(model, r.patch, model.services[0]?.loc ?? { file: model.file, line: 1, column: 1 }).model;
+    const patched = patchModel(model, r.patch, model.services[0]?.loc ?? { file: model.file, line: 1, column: 1 }).value;
     if (!patched) return [];
     return bases.flatMap((b) => {
       let run;

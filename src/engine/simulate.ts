@@ -133,10 +133,10 @@ class Simulation implements Host {
 
   applyPatch(patch: JsonValue, loc: Location, t: number): void {
     const result = patchModel(this.model, patch, loc);
-    if (!result.model) throw new InputError(result.errors);
-    this.model = result.model;
+    if (!result.value) throw new InputError(result.errors);
+    this.model = result.value;
     const before = this.graph;
-    this.adopt(compile(result.model, this.slots), t);
+    this.adopt(compile(result.value, this.slots), t);
     for (const s of before.live) if (this.graph.services[s] === undefined && this.w.state[s]! > 0) this.removed.push(s);
   }
 

@@ -22,8 +22,8 @@ export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string
   const base = replay(model, scenario.id);
   const runs = selected.map((w) => {
     const patched = patchModel(model, w.patch, w.loc);
-    if (!patched.model) throw new InputError(patched.errors);
-    return { id: w.id, title: w.title, run: replay(patched.model, scenario.id) };
+    if (!patched.value) throw new InputError(patched.errors);
+    return { id: w.id, title: w.title, run: replay(patched.value, scenario.id) };
   });
   const horizon = accountingHorizon(base);
   const outcomes = runs

@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { byPlace, type Diagnostic, type Loaded } from '../model/diagnostic.js';
 import { loadText } from '../model/load.js';
 import { readBackstage } from './backstage.js';
 import { combine } from './combine.js';
@@ -39,17 +39,18 @@ export interface ImportOptions {
   readonly aliases?: readonly (readonly [string, string])[];
 }
 
-export interface ImportResult {
-  /** Undefined when an input could not be read or parsed (see the error diagnostics). */
-  readonly text?: string;
-  readonly diagnostics: readonly Diagnostic[];
+/** The graph file's text, with its size for the summary line. */
+export interface Imported {
+  readonly text: string;
   readonly services: number;
   readonly edges: number;
 }
 
-export function runImport(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
+export function runImport(inputs: readonly ImportInput[], options: ImportOptions = {}): Loaded<Imported> {
   const diagnostics: Diagnostic[] = [];
-  const fail = (): ImportResult => ({ diagnostics, services: 0, edges: 0 });
+  const fail = (): Loaded<Imported> => ({
+    errors: diagnostics.filter((d) => d.severity === 'error'), warnings: diagnostics.filter((d) => d.severity !== 'error'),
+  });
   // 1. files per format, each read once
   const texts = new Map<Format, InputText[]>();
   const seen = new Set<string>();
@@ -117,12 +118,13 @@ export function runImport(inputs: readonly ImportInput[], options: ImportOptions
   }
   // 5. what was written must load like any graph
   const check = loadText(text, options.outFile ?? options.merge?.file ?? '<import>');
-  if (check.errors.length > 0) {
+  if (check.errors) {
     pushAll(diagnostics, check.errors);
     return fail();
   }
-  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  return { text, diagnostics, services: check.model?.services.length ?? 0, edges: check.model?.services.reduce((n, s) => n + s.dependsOn.length, 0) ?? 0 };
+  diagnostics.sort(byPlace);
+  // Readers and merging only warn (errors stopped the import above).
+  return { value: { text, services: check.value.services.length, edges: check.value.services.reduce((n, s) => n + s.dependsOn.length, 0) }, warnings: diagnostics };
 }
 
 function hasErrors(ds: readonly Diagnostic[]): boolean {

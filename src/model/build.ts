@@ -6,24 +6,20 @@
 import { asArray, buildContext, entries } from './build-context.js';
 import { buildScenario } from './build-scenario.js';
 import { buildService } from './build-service.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Loaded } from './diagnostic.js';
 import type { Locator } from './locate.js';
 import type { JsonObject, Model } from './types.js';
 
-export interface BuildResult {
-  readonly model?: Model;
-  readonly errors: readonly Diagnostic[];
-  /** Problems that do not stop the graph from loading (e.g. a `needs` that can have no effect). */
-  readonly warnings?: readonly Diagnostic[];
-  /**
-   * With errors: the model as far as it could be built, only so that its patches can still be
-   * checked in the same run (check.ts). Never returned past checkDocument, never replayed.
-   */
-  readonly draft?: Model;
-}
+/**
+ * The Model, or its errors. Warnings are problems that do not stop the graph from loading (e.g. a
+ * `needs` that can have no effect). With errors, `draft` is the model as far as it could be built,
+ * only so that its patches can still be checked in the same run (check.ts): never returned past
+ * checkDocument, never replayed.
+ */
+export type Built = Loaded<Model> & { readonly draft?: Model };
 
 /** Services (build-service.ts, build-fleet.ts), then scenarios (build-scenario.ts, build-action.ts). */
-export function buildModel(doc: JsonObject, file: string, locate: Locator): BuildResult {
+export function buildModel(doc: JsonObject, file: string, locate: Locator): Built {
   const serviceDocs = entries(doc.services);
   const ctx = buildContext(doc, locate, new Set(serviceDocs.map(([id]) => id)));
   const services = serviceDocs.map(([id, raw]) => buildService(ctx, id, raw));
@@ -40,7 +36,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
   };
   const { errors, warnings } = ctx;
   if (errors.length > 0) return { errors, ...(warnings.length > 0 ? { warnings } : {}), draft: model };
-  return { model: freezeModel(model), errors, ...(warnings.length > 0 ? { warnings } : {}) };
+  return { value: freezeModel(model), warnings };
 }
 
 /**

@@ -85,7 +85,7 @@ export function exploreData(model: Model, scenarioId?: string, focus?: Neighbour
 function patched(model: Model, scenario: Scenario | undefined, whatIf: string): Model {
   const w = scenario?.whatIfs.find((x) => x.id === whatIf);
   if (!w) return model;
-  return patchModel(model, w.patch, w.loc).model ?? model;
+  return patchModel(model, w.patch, w.loc).value ?? model;
 }
 
 function makeView(model: Model, scenarioId: string | undefined): ReplayView {

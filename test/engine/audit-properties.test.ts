@@ -16,7 +16,7 @@ import { randomDoc } from '../analysis/helpers.js';
 const RANK: Record<State, number> = { ok: 0, degraded: 1, down: 2 };
 
 function model(doc: JsonObject): Model {
-  const { model: m, errors } = checkDocument(doc, 'p.yaml', nullLocator('p.yaml'));
+  const { value: m, errors } = checkDocument(doc, 'p.yaml', nullLocator('p.yaml'));
   if (!m) throw new Error(`${errors.map((e) => e.message).join('; ')}\n${JSON.stringify(doc)}`);
   return m;
 }

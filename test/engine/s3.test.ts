@@ -8,11 +8,11 @@ import { formatClock } from '../../src/model/time.js';
 import type { JsonValue, Model } from '../../src/model/types.js';
 
 const FILE = 'graphs/aws-s3-2008.yaml';
-const model = loadFile(FILE).model!;
+const model = loadFile(FILE).value!;
 const patched = (patch: JsonValue): Model => {
   const r = patchModel(model, patch, model.scenarios[0]!.loc);
-  if (!r.model) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.model;
+  if (!r.value) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r.value;
 };
 const first = (m: Model, service: string, state: string, after = 0) =>
   replay(m).timeline.find((t) => t.service === service && t.state === state && t.from !== t.state && t.atMin > after);

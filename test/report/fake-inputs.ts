@@ -14,8 +14,8 @@ export const FIXTURE = 'test/report/fixtures/small-shop.yaml';
 
 export function fixtureModel(file = FIXTURE): Model {
   const r = loadFile(resolve(file));
-  if (!r.model) throw new Error(`fixture ${file} invalid: ${JSON.stringify(r.errors)}`);
-  return { ...r.model, file };
+  if (!r.value) throw new Error(`fixture ${file} invalid: ${JSON.stringify(r.errors)}`);
+  return { ...r.value, file };
 }
 
 function t(atMin: number, service: string, from: State, state: State, kind: Transition['cause']['kind'], text: string, parent?: number, via?: string): Transition {

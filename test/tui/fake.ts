@@ -12,7 +12,7 @@ import type { ExploreData, Link, ReplayView } from '../../src/tui/data.js';
 export const FIXTURE = fileURLToPath(new URL('./fixtures/shop.yaml', import.meta.url));
 
 export function shopModel(): Model {
-  const { model, errors } = loadFile(FIXTURE);
+  const { value: model, errors } = loadFile(FIXTURE);
   if (!model) throw new Error(errors.map((e) => e.message).join('\n'));
   return model;
 }

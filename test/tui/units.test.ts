@@ -145,7 +145,7 @@ describe('plain output without a terminal', () => {
 
 
 describe('fleet tab', () => {
-  const kinesis = loadFile(resolve(ROOT, 'graphs/aws-kinesis-2020.yaml')).model!;
+  const kinesis = loadFile(resolve(ROOT, 'graphs/aws-kinesis-2020.yaml')).value!;
   const fleetTab = (model: Model, id: string, timeMin: number) => {
     const data = exploreData(model);
     const view = data.view();
@@ -166,7 +166,7 @@ describe('fleet tab', () => {
   });
 
   it('says "at once" for a mesh without a connect rate, never "Infinity/min"', () => {
-    const m = loadText('faultline: 1\nname: t\nservices:\n  f: { fleet: { nodes: 10, mesh: { peers: all }, perNode: { conns: { perPeer: 1, limit: 100 } } } }\n', 't.yaml').model!;
+    const m = loadText('faultline: 1\nname: t\nservices:\n  f: { fleet: { nodes: 10, mesh: { peers: all }, perNode: { conns: { perPeer: 1, limit: 100 } } } }\n', 't.yaml').value!;
     const tab = fleetTab(m, 'f', 0);
     expect(tab[0]).toBe('10 nodes · mesh all peers, connecting at once');
     expect(tab.join('\n')).not.toMatch(/Infinity/);
