@@ -1,5 +1,5 @@
 /**
- * `audit(model, rules)`: every static analysis of §5 as plain data, then findings under the rules.
+ * `audit(model, rules)`: every static analysis of docs/semantics.md#audit as plain data, then findings under the rules.
  * Numbered stages: index → cycles → blast radius (bit-parallel, all services) → member lists
  * (exact, for the graphs/entries that show them) → SPOF and tooling cycles (from the same pass)
  * → fleets → findings.

@@ -2,7 +2,7 @@
  * Blast radius of every service at once, bit-parallel: each batch of 32·W failing services is one
  * lane per service in W 32-bit words per node; a node's `down` and `hit` (degraded-or-worse) words
  * are the OR over its clauses of the AND over the clause's targets (an `anyOf` fails only when
- * every alternative does), mapped by the edge kind (§4): hard passes down/hit, soft turns down into
+ * every alternative does), mapped by the edge kind (docs/semantics.md#audit): hard passes down/hit, soft turns down into
  * hit, a buffered edge turns down into its `whenFull` (final states: a buffer whose dependency
  * is down always fills in the end; one whose dependency still serves never does). Nodes are evaluated component by component in dependency order (SCC condensation); inside
  * a cycle a worklist iterates to the least fixpoint. Counts are summed in bit-sliced counters, so

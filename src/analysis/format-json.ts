@@ -1,4 +1,4 @@
-/** `audit --format json` (§6): findings and the ranked blast radius, plus additive tables. */
+/** `audit --format json` (docs/outputs.md#audit): findings and the ranked blast radius, plus additive tables. */
 import type { Audit, BlastRadius, Finding } from './types.js';
 import type { Priority } from './priorities.js';
 

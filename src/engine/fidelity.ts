@@ -1,5 +1,5 @@
 /**
- * How well a replay reproduces the observed timeline (§4). Per service, observations (in observed
+ * How well a replay reproduces the observed timeline (docs/semantics.md#fidelity). Per service, observations (in observed
  * order) are matched to its transitions into the same state, order kept, globally: the most
  * observations matched, then the least total error (`matchInOrder`); the rest are unmatched, so an
  * observation the engine cannot produce does not take the transition of the next one. An observation whose matched transition

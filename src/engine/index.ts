@@ -1,7 +1,7 @@
 /**
  * The engine's public API. The CLI, the TUI and the reports import only from here:
  * `replay` runs a scenario, the query functions read a Replay, `fidelity` scores it against the
- * observed timeline, `whatIfs` ranks remediations, `toReplayJson` is the §6 JSON.
+ * observed timeline, `whatIfs` ranks remediations, `toReplayJson` is the JSON of docs/outputs.md#replay.
  */
 export type {
   AsyncLoss, Cause, CauseKind, Deadlock, Fidelity, FleetSample, ObservationMatch, Replay, Transition, WhatIfOutcome, WhatIfResult,

@@ -1,6 +1,6 @@
 /**
- * The `replay --format json` document (§6), stable and additive-only: the contract's keys first,
- * in the contract's order, then extras (`from`, `parent`, capacity, per-observation errors,
+ * The `replay --format json` document (docs/outputs.md#replay), stable and additive-only: the
+ * documented keys first, in their documented order, then extras (`from`, `parent`, capacity, per-observation errors,
  * deadlocks, async data loss, the what-if details). Times are ISO in the scenario's own offset.
  */
 import { formatIso } from '../model/time.js';
