@@ -109,14 +109,7 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
   const { w, slots } = host;
   const a = ev.action;
   if (a.kind === 'milestone' || a.kind === 'patch') return;
-  const slotOf = (id: string): number => {
-    const s = slots.find(id);
-    if (s === undefined || host.graph.services[s] === undefined) {
-      throw new InputError([{ ...ev.loc, severity: 'error', message: `service "${id}" no longer exists when this event happens (an earlier patch removed it)` }]);
-    }
-    return s;
-  };
-  const s = slotOf(a.service);
+  const s = slotOf(host, ev, a.service);
   // A reaction whose service is already down (for its delay) acts now, in event order; else it waits.
   if ((a.kind === 'restart' || a.kind === 'stop') && a.when && !reacting && !host.reactions.dueNow(s, a.when.delayMin, t)) {
     host.reactions.arm(ref, s, a.when.delayMin);
@@ -162,22 +155,31 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
       return;
     }
     case 'restart':
-      restartEvent(host, t, ev, a, s, fleet(), slotOf, out, fleetsDue);
+      restartEvent(host, t, ev, a, s, fleet(), out, fleetsDue);
       return;
   }
+}
+
+/** The slot of a service an event names; an earlier patch may have removed it. */
+function slotOf(host: Host, ev: ScenarioEvent, id: string): number {
+  const s = host.slots.find(id);
+  if (s === undefined || host.graph.services[s] === undefined) {
+    throw new InputError([{ ...ev.loc, severity: 'error', message: `service "${id}" no longer exists when this event happens (an earlier patch removed it)` }]);
+  }
+  return s;
 }
 
 type RestartAction = Extract<ScenarioEvent['action'], { kind: 'restart' }>;
 
 /** A rolling restart starts now, or (with `after`) once the awaited services are back. */
-function restartEvent(host: Host, t: number, ev: ScenarioEvent, a: RestartAction, s: number, f: FleetSim, slotOf: (id: string) => number, out: Building, fleetsDue: Set<number>): void {
+function restartEvent(host: Host, t: number, ev: ScenarioEvent, a: RestartAction, s: number, f: FleetSim, out: Building, fleetsDue: Set<number>): void {
   const rate = a.perHour ?? f.spec.restartPerHour;
   if (rate === undefined) {
     throw new InputError([{ ...ev.loc, severity: 'error', message: `no restart rate for "${a.service}"`, hint: 'give restart: { service, perHour } or fleet.restart.perHour' }]);
   }
   if (a.after) {
     // Decided once the instant has settled: the awaited services may come back right now.
-    host.waiting.set(s, { perHour: rate, after: a.after.map(slotOf) });
+    host.waiting.set(s, { perHour: rate, after: a.after.map((id) => slotOf(host, ev, id)) });
     return;
   }
   host.waiting.delete(s);
