@@ -9,6 +9,7 @@ import { num } from '../model/numbers.js';
 import { formatClock, formatDuration } from '../model/time.js';
 import { pushAll } from '../model/arrays.js';
 import type { MeshHazards } from './mesh.js';
+import { retryStorms } from './retry-storm.js';
 import type { RuleId, Rules } from './rules.js';
 import type { BlastRadius, Finding, RestartHazard, RuntimeCycle, ScalingHazard, SinglePointsOfFailure, ToolImpact, ToolingCycle } from './types.js';
 
@@ -94,6 +95,14 @@ export const FINDERS: { readonly [R in RuleId]: Finder } = {
     key: h.service,
   })),
   'restart-scales-with-fleet': restartScalesWithFleet,
+  'retry-storm': ({ model }) => retryStorms(model).map((h) => ({
+    finding: {
+      message: `"${h.service}" is retried without back-off by ${names(h.callers)}: at peak demand it carries ${num(Math.round(h.baseLoad))} against a capacity of ${num(Math.round(h.capacity))}, and retries add up to ${num(Math.round(h.retryLoad))} more while it fails`
+        + ` — once overloaded it stays so at full capacity (load ${num(Math.round(h.stuckLoad))}, ${Math.round(h.stuckShare * 100)}% served: a metastable failure) until load is shed; give the callers back-off`,
+      services: [h.service, ...h.callers], location: h.loc,
+    },
+    key: h.service,
+  })),
 };
 
 function toolingCycles({ model, t }: FinderInput): Found[] {

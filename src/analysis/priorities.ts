@@ -33,7 +33,7 @@ export interface Priority {
 export const WEIGHTS = { tool: 16, entrypoint: 8, fleetError: 16, deadlock: 16 } as const;
 
 const FLEET_RULES = new Set(['fleet-over-limit', 'scaling-headroom', 'scale-crosses-limit', 'restart-time',
-  'request-path-mesh', 'unchecked-state-spread', 'restart-scales-with-fleet']);
+  'request-path-mesh', 'unchecked-state-spread', 'restart-scales-with-fleet', 'retry-storm']);
 const CYCLE_RULES = new Set(['runtime-cycle', 'recovery-deadlock']);
 
 interface Group { findings: number[]; spofOf: string[] }

@@ -49,6 +49,10 @@ export const RULES = {
     severity: 'error',
     description: 'A mesh spreads a bad state from node to node (`spreadPerMinute`) and its state messages carry no checksum: one corrupted message takes the whole fleet down.',
   },
+  'retry-storm': {
+    severity: 'warn',
+    description: 'Callers retry a capacity fleet without backing off, so much that once overloaded it stays overloaded at full capacity (a metastable failure) until load is shed: L0 > K, or (L0 + R)/2 > K and (L0 + R)² ≥ 4RK at peak demand.',
+  },
   'restart-scales-with-fleet': {
     severity: 'warn',
     description: 'A fleet a full mesh can take down whole (its own, or one it waits on) is restored one node at a time: recovery takes nodes / perHour, longer than `minHours`, and grows with the fleet.',

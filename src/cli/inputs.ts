@@ -5,7 +5,7 @@
  * (`*.schema.json`) and rules files are not graphs and are skipped.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cmp } from '../model/order.js';
 import { UsageError } from './command.js';
 
@@ -35,13 +35,22 @@ export function graphsUnder(dir: string): string[] {
   return found.sort(cmp);
 }
 
-/** The graph files the arguments name, in order; a directory with no graph is a usage error. */
+/**
+ * The graph files the arguments name, in order, each once (a file named again, or also reached
+ * through a directory, would print its diagnostics twice); a directory with no graph is a usage error.
+ */
 export function expandGraphArgs(args: readonly string[]): string[] {
   if (args.filter((a) => a === STDIN).length > 1) throw new UsageError('"-" (standard input) can be given only once');
+  const seen = new Set<string>();
   return args.flatMap((arg) => {
     if (arg === STDIN || !isDirectory(arg)) return [arg];
     const files = graphsUnder(arg);
     if (files.length === 0) throw new UsageError(`directory "${arg}" has no *.yaml, *.yml or *.json graph`);
     return files;
+  }).filter((file) => {
+    const key = file === STDIN ? file : resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

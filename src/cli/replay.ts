@@ -11,11 +11,12 @@ import { sanitize, terminalJson } from '../model/sanitize.js';
 import { formatClock, formatIso, MAX_SPAN_MIN, parseTime } from '../model/time.js';
 import type { Model, ScenarioStart, State } from '../model/types.js';
 import {
-  adhocScenario, withScenario, explain, fidelity, fidelityFails, replay, stateAt, toReplayJson, whatIfs,
-  type Fidelity, type Replay, type Transition, type WhatIfOutcome, type WhatIfResult,
+  adhocScenario, withScenario, CHAIN_LINKS, chainHead, fidelity, fidelityFails, replay, toReplayJson, transitionAt, whatIfs,
+  type ChainHead, type Fidelity, type Replay, type Transition, type WhatIfOutcome, type WhatIfResult,
 } from '../engine/index.js';
 import { EXIT, UsageError, type Command, type Io, type Values } from './command.js';
 import { maxOf } from '../model/arrays.js';
+import { num } from '../model/numbers.js';
 
 const SYMBOL: Record<State, string> = { ok: '✔', degraded: '▲', down: '✖' };
 const COLOR: Record<State, string> = { ok: '\u001b[32m', degraded: '\u001b[33m', down: '\u001b[31m' };
@@ -69,7 +70,7 @@ const command: Command = {
     const fid = fidelity(run);
     if (values.check === true && fid.total === 0) throw new UsageError(`--check: scenario "${run.scenario.id}" has no observed timeline, so there is nothing to check`);
     const ids = Array.isArray(values['what-if']) ? values['what-if'].map(String) : undefined;
-    const ranked = values['what-ifs'] === true ? whatIfs(model, run.scenario.id) : ids ? whatIfs(model, run.scenario.id, ids) : undefined;
+    const ranked = values['what-ifs'] === true ? whatIfs(model, run.scenario.id, undefined, run) : ids ? whatIfs(model, run.scenario.id, ids, run) : undefined;
     let atMin: number | undefined;
     if (typeof values.at === 'string') {
       atMin = parseTime(values.at, run.scenario.start);
@@ -139,30 +140,44 @@ function timelineText(run: Replay, io: Io): string {
   return `Timeline (${run.timeline.length} transitions; ⟳ = no state change: deadlock, failed restart, a stop on a service already down, or what holds it changed)\n`
     + run.timeline.map((t) => line(t, width, run.scenario.start, io)).join('')
     + `\nFinal: ${counts.ok} ok, ${counts.degraded} degraded, ${counts.down} down`
-    + (run.deadlocks.length ? `; ${run.deadlocks.length} recovery deadlock(s): ${run.deadlocks.map((d) => d.cycle.join(' → ')).join('; ')}` : '')
+    + (run.deadlocks.length ? `; ${run.deadlocks.length} recovery deadlock(s): ${run.deadlocks.map((d, i) => `${i + 1}. ${d.cycle.map(sanitize).join(' → ')}`).join('; ')}` : '')
     + (run.asyncLoss.length ? `\nData lost over async edges: ${run.asyncLoss.map((l) => `${l.service} → ${l.on} ${Math.round(l.minutes)} min`).join(', ')}` : '')
     + '\n\n';
 }
 
-function chainText(chain: readonly Transition[], start: ScenarioStart): string {
-  return chain.map((t) => `${t.service} ${t.state} ${formatClock(t.atMin, start)} (${sanitize(t.cause.text)})`).join('\n      ← ');
+/** A cause chain, `←` between links; a long one shows its first links, how many are left out, and its root. */
+function chainText(run: Replay, head: ChainHead, start: ScenarioStart): string {
+  const link = (i: number) => {
+    const t = run.timeline[i]!;
+    return `${t.service} ${t.state} ${formatClock(t.atMin, start)} (${sanitize(t.cause.text)})`;
+  };
+  if (head.length <= head.links.length) return head.links.map(link).join('\n      ← ');
+  const shown = head.links.slice(0, CHAIN_LINKS - 1);
+  return [...shown.map(link), `… ${num(head.length - shown.length - 1)} more links …`, link(head.root)].join('\n      ← ');
 }
 
 function atText(run: Replay, atMin: number, io: Io): string {
   const start = run.scenario.start;
   const width = maxOf(run.serviceIds.map((id) => id.length), 8);
   const rows = run.serviceIds.map((id) => {
-    const { state } = stateAt(run, id, atMin);
-    const chain = explain(run, id, atMin);
-    return `  ${stateCell(state, io)} ${id.padEnd(width)}${chain.length ? `  ${chainText(chain, start)}` : ''}\n`;
+    const i = transitionAt(run, id, atMin);
+    const state = i < 0 ? 'ok' : run.timeline[i]!.state;
+    return `  ${stateCell(state, io)} ${id.padEnd(width)}${i >= 0 ? `  ${chainText(run, chainHead(run, i), start)}` : ''}\n`;
   });
   return `States at ${formatClock(atMin, start)} (${formatIso(atMin, start)}), with cause chains\n${rows.join('')}\n`;
 }
 
+/** Per service: its state, the first links of its cause chain and, when there are more, the chain's length and root. */
 function atJson(run: Replay, atMin: number): Record<string, unknown> {
   const states: Record<string, unknown> = {};
   for (const id of run.serviceIds) {
-    states[id] = { state: stateAt(run, id, atMin).state, chain: explain(run, id, atMin).map((t) => run.timeline.indexOf(t)) };
+    const i = transitionAt(run, id, atMin);
+    if (i < 0) { states[id] = { state: 'ok', chain: [] }; continue; }
+    const head = chainHead(run, i);
+    states[id] = {
+      state: run.timeline[i]!.state, chain: head.links,
+      ...(head.length > head.links.length ? { chainLength: head.length, root: head.root } : {}),
+    };
   }
   return { time: formatIso(atMin, run.scenario.start), states };
 }
@@ -173,12 +188,14 @@ function fidelityText(f: Fidelity, start: ScenarioStart): string {
   const rows = f.observations.map((o) => {
     const predicted = o.predictedMin === undefined ? 'never' : formatClock(o.predictedMin, start);
     const error = o.predictedMin === undefined ? 'UNMATCHED' : o.input ? 'input' : `${o.errorMin! > 0 ? '+' : ''}${o.errorMin!.toFixed(1)}m`;
-    return `  ${formatClock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${(o.milestone ? '—' : o.state).padEnd(8)}  ${sanitize(o.note ?? '')}${o.fitted ? ` — rests on fitted ${sanitize(o.fitted.join(', '))}` : ''}\n`;
+    return `  ${formatClock(o.observedMin, start).padEnd(9)} ${predicted.padEnd(9)} ${error.padStart(9)}  ${o.service.padEnd(width)}  ${(o.milestone ? '—' : o.state).padEnd(8)}  ${sanitize(o.note ?? '')}\n`
+      + (o.restsOn ? `  ${' '.repeat(31 + width)}rests on assumed ${sanitize(o.restsOn.join(', '))}\n` : '');
   });
   return `Fidelity vs observed: ${f.matched} predictions, ${f.inputs} input${f.inputs === 1 ? "" : "s"} (caused by a scenario event, not scored), ${f.unmatched.length} unmatched`
     + ` — max error ${f.maxErrorMinutes.toFixed(1)} min, mean ${f.meanErrorMinutes.toFixed(1)} min, order ${f.orderAgrees ? 'agrees' : 'DIFFERS'}\n`
     + `  ${'observed'.padEnd(9)} ${'predicted'.padEnd(9)} ${'error'.padStart(9)}  ${'service'.padEnd(width)}  ${'state'.padEnd(8)}  note\n`
-    + rows.join('');
+    + rows.join('')
+    + (f.observations.some((o) => o.restsOn) ? '  (rests on assumed: the x-assumed numbers whose ±10% change moves that prediction)\n' : '');
 }
 
 function whatIfText(r: WhatIfResult, start: ScenarioStart): string {

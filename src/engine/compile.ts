@@ -29,6 +29,11 @@ export interface Graph {
   readonly dependents: readonly (readonly number[])[];
   /** Fleet slot → capacity thresholds that matter (serving, every edge's needs, 1), ascending. */
   readonly thresholds: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Fleet slot → services whose `needs` reads its share through services without fleets (hard
+   * edges): they are re-evaluated when the fleet's share changes.
+   */
+  readonly shareReaders: ReadonlyMap<number, readonly number[]>;
 }
 
 /** Maps ids to stable slots; new ids get the next slot. */
@@ -59,6 +64,7 @@ export function compile(model: Model, slots: Slots): Graph {
   const groups: Group[][] = Array.from({ length: size }, () => []);
   const dependentSets: Set<number>[] = Array.from({ length: size }, () => new Set());
   const thresholds = new Map<number, Set<number>>();
+  const readers = new Map<number, Set<number>>();
   for (const s of model.services) {
     if (s.fleet) thresholds.set(slots.slot(s.id), new Set([s.fleet.serving, 1]));
   }
@@ -67,14 +73,24 @@ export function compile(model: Model, slots: Slots): Graph {
     for (const dep of s.dependsOn) {
       const targets = dep.targets.map((t) => slots.slot(t));
       const needs = dep.targets.map((t) => {
+        if (dep.type !== 'hard') return NaN;
         const fleet = model.byId.get(t)?.fleet;
-        if (!fleet || dep.type !== 'hard') return NaN;
-        return dep.needs ?? fleet.serving;
+        // Without a fleet, an explicit `needs` reads the share that flows through it (World.shareOf).
+        return fleet ? dep.needs ?? fleet.serving : dep.needs ?? NaN;
       });
       targets.forEach((t, i) => {
         dependentSets[t]!.add(me);
         const need = needs[i]!;
-        if (!Number.isNaN(need)) thresholds.get(t)?.add(Math.min(1, Math.max(0, need)));
+        if (Number.isNaN(need)) return;
+        const at = Math.min(1, Math.max(0, need));
+        if (model.byId.get(dep.targets[i]!)?.fleet) { thresholds.get(t)?.add(at); return; }
+        for (const f of fleetsBehind(model, dep.targets[i]!)) {
+          const fs = slots.slot(f);
+          thresholds.get(fs)?.add(at);
+          let list = readers.get(fs);
+          if (!list) readers.set(fs, (list = new Set()));
+          list.add(me);
+        }
       });
       groups[me]!.push({
         dep, type: dep.type, targets, needs,
@@ -88,6 +104,26 @@ export function compile(model: Model, slots: Slots): Graph {
     model, services, live, groups,
     dependents: dependentSets.map((set) => [...set].sort((a, b) => a - b)),
     thresholds: new Map([...thresholds].map(([k, v]) => [k, [...v].filter((x) => x > 0).sort((a, b) => a - b)])),
+    shareReaders: new Map([...readers].map(([k, v]) => [k, [...v].sort((a, b) => a - b)])),
   };
+}
+
+/** The fleets whose share reaches `id` through hard edges and services without fleets (id order). */
+export function fleetsBehind(model: Model, id: string): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>([id]);
+  const stack = [id];
+  while (stack.length > 0) {
+    const s = model.byId.get(stack.pop()!);
+    for (const d of s?.dependsOn ?? []) {
+      if (d.type !== 'hard') continue;
+      for (const t of d.targets) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        if (model.byId.get(t)?.fleet) out.add(t); else stack.push(t);
+      }
+    }
+  }
+  return [...out].sort(cmp);
 }
 

@@ -90,8 +90,8 @@ function shortestCycle(start: number, within: ReadonlySet<number>, edges: Readon
       if (!within.has(w)) continue;
       if (w === start) {
         const path = [v];
-        while (path[0] !== start) path.unshift(parent.get(path[0]!)!);
-        return path;
+        while (path[path.length - 1] !== start) path.push(parent.get(path[path.length - 1]!)!);
+        return path.reverse();
       }
       if (parent.has(w)) continue;
       parent.set(w, v);

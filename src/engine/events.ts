@@ -13,7 +13,6 @@ import type { FleetSim, LimitBreach } from './fleet.js';
 import { EPS, num } from '../model/numbers.js';
 import { level, type Level } from './levels.js';
 import type { Agenda, Entry } from './queue.js';
-import type { Reactions } from './reactions.js';
 import type { World } from './world.js';
 
 /** Entries closer than this belong to one instant; fleet plans are pushed at least twice as far. */
@@ -31,8 +30,6 @@ export interface Host {
   readonly graph: Graph;
   /** Fleets waiting for others before their restart begins, by slot. */
   readonly waiting: Map<number, Waiting>;
-  /** Operator actions armed with `when: down`. */
-  readonly reactions: Reactions;
   /** Applies a `patch` event: the model changes and the recompiled graph is adopted. */
   applyPatch(patch: JsonValue, loc: Location, t: number): void;
   /** Keeps a fleet's size and mesh at `t`, for `fleetAt`. */
@@ -79,9 +76,7 @@ export function applyEntries(host: Host, t: number, batch: readonly Entry[]): Ap
   };
   const fleetsDue = new Set<number>();
   for (const e of batch) {
-    if (e.kind === 'react') {
-      if (host.reactions.fire(e.ref, t)) applyEvent(host, t, host.scenario.events[e.ref]!, out, fleetsDue, e.ref, true);
-    } else if (e.kind !== 'scenario') {
+    if (e.kind !== 'scenario') {
       const s = host.slots.find(e.service);
       if (s === undefined) continue;
       if (e.kind === 'fleet') {
@@ -97,24 +92,19 @@ export function applyEntries(host: Host, t: number, batch: readonly Entry[]): Ap
       out.full = true;
       for (const s of host.w.fleets.keys()) fleetsDue.add(s);
     } else {
-      applyEvent(host, t, host.scenario.events[e.ref]!, out, fleetsDue, e.ref, false);
+      applyEvent(host, t, host.scenario.events[e.ref]!, out, fleetsDue);
     }
   }
   advanceFleets(host, t, fleetsDue, out);
   return out;
 }
 
-/** Applies a scenario event; a reaction (`when`) is only armed, and applied when it fires (`reacting`). */
-function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fleetsDue: Set<number>, ref: number, reacting: boolean): void {
+/** Applies a scenario event at the instant it happens (a reaction's instant is decided in operators.ts). */
+function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fleetsDue: Set<number>): void {
   const { w, slots } = host;
   const a = ev.action;
   if (a.kind === 'milestone' || a.kind === 'patch') return;
   const s = slotOf(host, ev, a.service);
-  // A reaction whose service is already down (for its delay) acts now, in event order; else it waits.
-  if ((a.kind === 'restart' || a.kind === 'stop') && a.when && !reacting && !host.reactions.dueNow(s, a.when.delayMin, t)) {
-    host.reactions.arm(ref, s, a.when.delayMin);
-    return;
-  }
   const fleet = (): FleetSim => {
     const f = w.fleets.get(s);
     if (!f) throw new InputError([{ ...ev.loc, severity: 'error', message: `"${slots.ids[s]}" has no fleet at this point of the replay` }]);
@@ -235,6 +225,7 @@ export function refreshFleet(host: Host, s: number, t: number, out: Fresh): void
     out.capChanged.add(s);
     out.dirty.add(s);
     for (const d of host.graph.dependents[s]!) out.dirty.add(d);
+    for (const d of host.graph.shareReaders.get(s) ?? []) out.dirty.add(d);
   }
   f.version++;
   planNext(host, s, f, t);

@@ -14,11 +14,38 @@ import type { Fidelity, ObservationMatch, Replay, Transition } from './types.js'
 import { maxOf, minOf } from '../model/arrays.js';
 import { Operators } from './operators.js';
 import { EPS } from '../model/numbers.js';
+import { assumedNumbers, movedModel } from './assumptions.js';
+import { replay as replay_ } from './simulate.js';
+
+/** Above this many x-assumed numbers, what predictions rest on is not computed. */
+export const MAX_ASSUMED = 200;
 
 /** How a milestone observation is named in the fidelity table (its `service` column). */
 export const MILESTONE_LABEL = { detected: '(detected)', communicated: '(first status post)' } as const;
 
-export function fidelity(replay: Replay): Fidelity {
+/** `restsOn: false` skips computing what each prediction rests on (two replays per assumed number). */
+export function fidelity(replay: Replay, options: { readonly restsOn?: boolean } = {}): Fidelity {
+  const matches = score(replay);
+  const rests = options.restsOn === false ? matches.map((): string[] => []) : restsOn(replay, matches);
+  const all = matches.map((m, k) => (rests[k]!.length > 0 ? { ...m, restsOn: rests[k]! } : m));
+  // In file order: milestones sit among the state observations where the graph lists them.
+  all.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
+  const scored = all.filter((m) => m.predictedMin !== undefined && !m.input);
+  const errors = scored.map((m) => Math.abs(m.errorMin!));
+  return {
+    matched: scored.length,
+    total: all.length,
+    inputs: all.filter((m) => m.input).length,
+    maxErrorMinutes: errors.length ? maxOf(errors) : 0,
+    meanErrorMinutes: errors.length ? Math.round((errors.reduce((a, b) => a + b, 0) / errors.length) * 10) / 10 : 0,
+    orderAgrees: orderAgrees(scored),
+    unmatched: all.filter((m) => m.predictedMin === undefined),
+    observations: all,
+  };
+}
+
+/** Every observation matched against the replay: the state ones in file order, then the milestones. */
+function score(replay: Replay): ObservationMatch[] {
   const { timeline, scenario } = replay;
   const eventAt = new Set(scenario.events.filter((e) => !Operators.reacts(e)).map((e) => e.atMin));
   const isInput = (i: number): boolean => {
@@ -40,7 +67,7 @@ export function fidelity(replay: Replay): Fidelity {
     const candidates = transitionsOf.get(service)!;
     const assigned = matchInOrder(obs.map(({ o }) => o), candidates.map((k) => timeline[k]!));
     obs.forEach(({ o, i }, n) => {
-      const base = { service: o.service, state: o.state, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), ...(o.fitted ? { fitted: o.fitted } : {}), loc: o.loc };
+      const base = { service: o.service, state: o.state, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), loc: o.loc };
       const j = assigned[n]!;
       if (j < 0) { matches[i] = { ...base, input: false }; return; }
       const found = candidates[j]!;
@@ -50,23 +77,40 @@ export function fidelity(replay: Replay): Fidelity {
   }
   for (const o of scenario.milestones ?? []) {
     const predictedMin = o.milestone === 'detected' ? replay.detectedAt : replay.communicatedAt;
-    const base = { service: MILESTONE_LABEL[o.milestone], state: 'ok' as const, milestone: o.milestone, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), ...(o.fitted ? { fitted: o.fitted } : {}), loc: o.loc, input: false };
+    const base = { service: MILESTONE_LABEL[o.milestone], state: 'ok' as const, milestone: o.milestone, observedMin: o.atMin, ...(o.note !== undefined ? { note: o.note } : {}), loc: o.loc, input: false };
     matches.push(predictedMin === undefined ? base : { ...base, predictedMin, errorMin: Math.round((predictedMin - o.atMin) * 10) / 10 });
   }
-  // In file order: milestones sit among the state observations where the graph lists them.
-  matches.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
-  const scored = matches.filter((m) => m.predictedMin !== undefined && !m.input);
-  const errors = scored.map((m) => Math.abs(m.errorMin!));
-  return {
-    matched: scored.length,
-    total: matches.length,
-    inputs: matches.filter((m) => m.input).length,
-    maxErrorMinutes: errors.length ? maxOf(errors) : 0,
-    meanErrorMinutes: errors.length ? Math.round((errors.reduce((a, b) => a + b, 0) / errors.length) * 10) / 10 : 0,
-    orderAgrees: orderAgrees(scored),
-    unmatched: matches.filter((m) => m.predictedMin === undefined),
-    observations: matches,
-  };
+  return matches;
+}
+
+/**
+ * Per observation (score's order), the assumed numbers its prediction rests on (assumptions.ts):
+ * each is moved down and up and the scenario replayed; the observation rests on it when its
+ * predicted time moves or it stops (or starts) being matched. Inputs rest on nothing.
+ */
+function restsOn(replay: Replay, matches: readonly ObservationMatch[]): string[][] {
+  const out = matches.map((): string[] => []);
+  const { model, scenario } = replay;
+  if (matches.length === 0 || !Object.hasOwn((model.doc.scenarios ?? {}) as object, scenario.id)) return out;
+  const assumed = assumedNumbers(model.doc, scenario.id);
+  // Two replays per number: a graph with more than this many gets no lists (docs/semantics.md).
+  if (assumed.length > MAX_ASSUMED) return out;
+  for (const a of assumed) {
+    const moved = new Set<number>();
+    for (const sign of [-1, 1] as const) {
+      const m = movedModel(model, a, sign, scenario.start);
+      if (!m) continue;
+      let other: ObservationMatch[];
+      try { other = score(replay_(m, scenario.id)); } catch { continue; }
+      matches.forEach((x, k) => {
+        const y = other[k];
+        if (x.input || !y) return;
+        if ((x.predictedMin === undefined) !== (y.predictedMin === undefined) || Math.abs((x.predictedMin ?? 0) - (y.predictedMin ?? 0)) > 1e-6) moved.add(k);
+      });
+    }
+    for (const k of moved) out[k]!.push(a.label);
+  }
+  return out;
 }
 
 /** A service's observations in observed order (file order on ties), with their index in the file. */

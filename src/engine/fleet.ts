@@ -52,6 +52,9 @@ export class FleetSim {
   version = 0;
   /** Offered load (capacity fleets only), set by the load pass at instants. */
   load = 0;
+  /** The part of `load` without retries, and what retries would add were nothing served (load.ts). */
+  baseLoad = 0;
+  retryPotential = 0;
   private scale: Scale | undefined;
   private tu = 0;
 
@@ -146,8 +149,21 @@ export class FleetSim {
   private asHealthy(thresholds: readonly number[]): number[] {
     const c = this.spec.capacity;
     if (c === undefined || this.n <= EPS) return [...thresholds];
-    const per = this.load <= EPS ? 1 / this.n : this.load / (c * this.n);
-    return thresholds.map((x) => Math.max(1 / this.n, x * per)).filter((x) => x <= 1 + EPS);
+    if (this.load <= EPS) return thresholds.map((x) => Math.max(1 / this.n, x / this.n)).filter((x) => x <= 1 + EPS);
+    return thresholds.map((x) => Math.max(1 / this.n, this.capacityFor(x) / (c * this.n))).filter((x) => x <= 1 + EPS);
+  }
+
+  /**
+   * The capacity (healthy × per-node capacity) at which the served share reaches θ, under the load
+   * the fleet carries now. Without retries, θ·L. With retries on an overloaded fleet the load
+   * falls as capacity grows (load.ts: L = L0 + R·(1 − K/L)): share θ at K = θ·(M − θR), M = L0 + R,
+   * while θ ≤ M/2R; above that the high equilibrium ends at K = M²/4R and the share jumps to 1.
+   */
+  capacityFor(theta: number): number {
+    const r = this.retryPotential;
+    if (r <= EPS || this.capacity() >= 1 - EPS) return theta * this.load;
+    const m = this.baseLoad + r;
+    return theta <= m / (2 * r) ? theta * (m - theta * r) : (m * m) / (4 * r);
   }
 
   /**
@@ -268,7 +284,7 @@ export class FleetSim {
     if (c === undefined || !s || s.to === s.from || this.load <= EPS) return Infinity;
     let next = Infinity;
     for (const theta of served) {
-      const nodes = (theta * this.load) / c + this.failed + this.affected();
+      const nodes = this.capacityFor(theta) / c + this.failed + this.affected();
       const x = s.t0 + ((nodes - s.from) * (s.t1 - s.t0)) / (s.to - s.from);
       if (x > t + EPS && x < s.t1) next = Math.min(next, x);
     }

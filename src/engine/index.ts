@@ -7,7 +7,7 @@ export type {
   AsyncLoss, Cause, CauseKind, Deadlock, Fidelity, FleetSample, ObservationMatch, Replay, Transition, WhatIfOutcome, WhatIfResult,
 } from './types.js';
 export { replay } from './simulate.js';
-export { eventTimes, explain, fleetAt, stateAt, statesAt } from './query.js';
+export { CHAIN_LINKS, chainHead, eventTimes, explain, fleetAt, stateAt, statesAt, transitionAt, type ChainHead } from './query.js';
 export { fidelity, fidelityFails } from './fidelity.js';
 export { targetPeers } from './fleet-size.js';
 export { whatIfs } from './whatif.js';

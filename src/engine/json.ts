@@ -1,7 +1,10 @@
 /**
  * The `replay --format json` document (docs/outputs.md#replay), stable and additive-only: the
- * documented keys first, in their documented order, then extras (`from`, `parent`, capacity, per-observation errors,
- * deadlocks, async data loss, the what-if details). Times are ISO in the scenario's own offset.
+ * documented keys first, in their documented order, then extras (`from`, `parent`, `deadlock`,
+ * capacity, per-observation errors, deadlocks, async data loss, the what-if details). Chains and
+ * cycles are stored once and referenced (`cause.parent`: a timeline index; `cause.deadlock`: an
+ * index into `deadlocks`), so the document grows with the timeline, not with chain depth or cycle
+ * length. Times are ISO in the scenario's own offset.
  */
 import { formatIso } from '../model/time.js';
 import type { Fidelity, Replay, WhatIfOutcome, WhatIfResult } from './types.js';
@@ -24,6 +27,7 @@ export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatI
     predicted: m.predictedMin === undefined ? null : iso(m.predictedMin),
     errorMinutes: m.errorMin ?? null, input: m.input, ...(m.note !== undefined ? { note: m.note } : {}),
     ...(m.milestone !== undefined ? { milestone: m.milestone } : {}),
+    ...(m.restsOn ? { restsOn: m.restsOn } : {}),
   });
   return {
     graph: replay.model.name,
@@ -35,6 +39,7 @@ export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatI
         kind: t.cause.kind, text: t.cause.text,
         ...(t.cause.via !== undefined ? { via: t.cause.via } : {}),
         ...(t.cause.parent !== undefined ? { parent: t.cause.parent } : {}),
+        ...(t.cause.deadlock !== undefined ? { deadlock: t.cause.deadlock } : {}),
       },
       from: t.from,
       ...(t.capacity !== undefined ? { capacity: t.capacity } : {}),

@@ -1,15 +1,17 @@
 /**
  * Load: what each service is asked to serve at an instant. A service's offered load is its users'
  * demand (base + a piecewise-constant daily curve) plus, over every edge into it, the dependent's
- * offered load × the edge's `load` factor — × the edge's `retry.factor` while the dependency is not
- * ok and the callers do not back off. Loads are pure functions of the states and the clock, so they
- * change only at instants: the replay recomputes them after each settle and re-settles fleets whose
- * load changed (their served share moves; see fleet.ts) until nothing moves.
+ * offered load × the edge's `load` factor — plus, when the callers retry without backing off, that
+ * × (`retry.factor` − 1) × the dependency's failing share (1 − its served share). An anyOf sends its
+ * load to its first listed alternative. Loads are pure functions of the states, the shares and the
+ * clock, so they change only at instants: the replay recomputes them after each settle and
+ * re-settles fleets whose load changed (their served share moves; see fleet.ts) until nothing moves.
  *
  * Load does not travel round a dependency cycle: the order is a depth-first walk along `dependsOn`
- * from the services with a demand (in id order), then from every other service, and an edge that closes a cycle (it points back at a service still
- * being walked) carries none. The offered load of a dependent is sent on whether or not the dependent
- * itself serves it, so more capacity or less demand anywhere never adds load anywhere.
+ * from the services with a demand (in id order), then from every other service, and an edge that
+ * closes a cycle (it points back at a service still being walked) carries none. The offered load of
+ * a dependent is sent on whether or not the dependent itself serves it, so more capacity or less
+ * demand anywhere never adds load anywhere (retries aside: they add load where calls fail).
  */
 import type { Demand, ScenarioStart } from '../model/types.js';
 import type { Graph } from './compile.js';
@@ -80,32 +82,65 @@ export function nextDemandStep(graph: Graph, t: number, start: ScenarioStart): n
   return next;
 }
 
-/** Offered load of every slot into `w.load` (and the retries' share into `w.retryLoad`). */
+/**
+ * Offered load of every slot into `w.load` (and the retries' share into `w.retryLoad`). Retries are
+ * proportional to the failing share: an edge with `retry` (no `backoff`) adds sent × (factor − 1) ×
+ * (1 − served share of its target). A capacity fleet's share depends on its own load, so there the
+ * load solves L = L0 + R·(1 − min(1, K/L)) exactly (`retryLoad` below); any other target's share
+ * is the one settled at this instant (`shareOf`).
+ */
 export function computeLoads(w: World, plan: LoadPlan, t: number, start: ScenarioStart): void {
   const graph = w.graph;
   w.load.fill(0);
   w.retryLoad.fill(0);
+  w.retryPotential.fill(0);
   if (!plan.active) return;
+  const potential = w.retryPotential;
   for (const s of graph.live) {
     const d = graph.services[s]!.demand;
     if (d) w.load[s] = demandAt(d, t, start);
   }
   for (const s of plan.order) {
+    if (potential[s]! > 0) {
+      const f = w.fleets.get(s);
+      const base = w.load[s]!;
+      const total = f && f.spec.capacity !== undefined
+        ? retryLoad(base, potential[s]!, f.healthy() * f.spec.capacity, f.capacity() < 1 - EPS)
+        : base + potential[s]! * (1 - w.shareOf(s));
+      w.retryLoad[s] = total - base;
+      w.load[s] = total;
+    }
     const mine = w.load[s]!;
     if (mine <= 0) continue;
     graph.groups[s]!.forEach((grp, g) => {
-      // anyOf: the load goes to the best alternative now (the first listed among equals).
-      let pick = -1;
-      grp.targets.forEach((x, i) => {
-        if (graph.services[x] !== undefined && plan.carries[s]![g]![i] && (pick < 0 || w.state[x]! < w.state[grp.targets[pick]!]!)) pick = i;
-      });
+      // An anyOf sends its load to its first listed alternative (the primary), whatever the states:
+      // routing by state has no fixed point when the load overloads every alternative, and is not
+      // monotone (docs/semantics.md#load).
+      const pick = grp.targets.findIndex((x, i) => graph.services[x] !== undefined && plan.carries[s]![g]![i]);
       if (pick < 0) return;
       const x = grp.targets[pick]!;
       const sent = mine * (grp.dep.load ?? 1);
+      w.load[x] = w.load[x]! + sent;
       const r = grp.dep.retry;
-      const extra = r && !r.backoff && w.state[x]! > 0 ? sent * (r.factor - 1) : 0;
-      w.load[x] = w.load[x]! + sent + extra;
-      w.retryLoad[x] = w.retryLoad[x]! + extra;
+      if (r && !r.backoff) potential[x] = potential[x]! + sent * (r.factor - 1);
     });
   }
+}
+
+/**
+ * A capacity fleet's offered load with retries: base L0, retry potential R (what retries add while
+ * nothing is served), capacity K. Served share s = min(1, K/L) and L = L0 + R·(1 − s). With L > K:
+ * L² − (L0 + R)·L + R·K = 0. Above capacity without retries (L0 > K) the larger root is the one
+ * above K. Otherwise both roots lie on one side of K: above it when (L0 + R)/2 > K and the
+ * discriminant is ≥ 0 — two equilibria, and an overloaded fleet (`overloaded`) stays on the high one
+ * (the metastable failure); else the load is L0 and every call is served.
+ */
+export function retryLoad(base: number, potential: number, capacity: number, overloaded: boolean): number {
+  if (capacity <= EPS) return base + potential;
+  const m = base + potential;
+  const disc = m * m - 4 * potential * capacity;
+  if (base > capacity + EPS) return (m + Math.sqrt(Math.max(0, disc))) / 2;
+  // At disc = 0 (capacity M²/4R: fleet.ts capacityFor) the high equilibrium ends: tolerance for rounding.
+  if (overloaded && disc > EPS * m * m && m / 2 > capacity + EPS) return (m + Math.sqrt(disc)) / 2;
+  return base;
 }

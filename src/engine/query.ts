@@ -88,16 +88,69 @@ export function explain(replay: Replay, service: string, atMin: number): Transit
   const seen = new Set<number>();
   while (i >= 0 && !seen.has(i)) {
     seen.add(i);
-    const t = replay.timeline[i]!;
-    chain.push(t);
-    i = t.cause.parent ?? -1;
+    chain.push(replay.timeline[i]!);
+    i = parentOf(replay, i);
   }
   return chain;
 }
 
+/** Links a cause chain shows before it refers to the rest (`--at`, the reports). */
+export const CHAIN_LINKS = 6;
+
+/**
+ * The first `max` links of a transition's cause chain (timeline indexes, itself first), the
+ * chain's whole length and its root. Cause chains share their tails (every dependent of a failed
+ * service rests on the same transitions), so printing each in full would be quadratic on a long
+ * dependency chain; the rest of a chain is read from `cause.parent` of the last link shown.
+ */
+export interface ChainHead {
+  readonly links: readonly number[];
+  readonly length: number;
+  readonly root: number;
+}
+
+export function chainHead(replay: Replay, index: number, max = CHAIN_LINKS): ChainHead {
+  const { depth, root } = chainsOf(replay);
+  const links: number[] = [];
+  for (let i = index; i >= 0 && links.length < max; i = parentOf(replay, i)) links.push(i);
+  return { links, length: depth[index]!, root: root[index]! };
+}
+
+/** `cause.parent`, or −1 at a root (a parent is always an earlier transition; anything else is no link). */
+function parentOf(replay: Replay, i: number): number {
+  const p = replay.timeline[i]!.cause.parent;
+  return p !== undefined && p >= 0 && p < i ? p : -1;
+}
+
+const chainCache = new WeakMap<Replay, { depth: Int32Array; root: Int32Array }>();
+
+/** Every transition's chain length and root in one forward pass (parents come first), cached. */
+function chainsOf(replay: Replay): { depth: Int32Array; root: Int32Array } {
+  let c = chainCache.get(replay);
+  if (!c) {
+    const n = replay.timeline.length;
+    const depth = new Int32Array(n);
+    const root = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = parentOf(replay, i);
+      depth[i] = p < 0 ? 1 : depth[p]! + 1;
+      root[i] = p < 0 ? i : root[p]!;
+    }
+    chainCache.set(replay, (c = { depth, root }));
+  }
+  return c;
+}
+
+/** The timeline index of the transition that set `service`'s state at `atMin`, or −1 (ok throughout). */
+export function transitionAt(replay: Replay, service: string, atMin: number): number {
+  return lastAt(replay, service, atMin);
+}
+
 /** The distinct instants of the scenario's events, ascending (timeline markers). */
 export function eventTimes(replay: Replay): number[] {
-  return [...new Set(replay.scenario.events.map((e) => e.atMin))].sort((a, b) => a - b);
+  // When each event happened (a reaction's own time; one that never happened has none).
+  const times = replay.eventTimes ?? replay.scenario.events.map((e) => e.atMin);
+  return [...new Set(times.filter((x): x is number => x !== null))].sort((a, b) => a - b);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * Operator actions that react (`when: down`, optional `delay`): armed at their event's time, each
- * waits until its service is down and has been for `delay`, then acts once — as if the event
- * happened at that instant. So a cure follows the failure it cures: a what-if that prevents or
+ * Events that react to their service going down (`when: down`, optional `delay`; operators.ts):
+ * armed at their event's time, each waits until its service is down and has been for `delay`,
+ * then acts once — as if the event happened at that instant. So a cure follows the failure it cures: a what-if that prevents or
  * delays the failure prevents or delays the cure too. At its event's time it acts at once, in event
  * order, if the service is down already (for `delay`); else it is armed and checked after every
  * instant (the down-since time is known then), and queued as a `react` entry at the instant it is
@@ -28,6 +28,7 @@ export class Reactions {
   constructor(private readonly w: World, private readonly agenda: Agenda) {}
 
   arm(ref: number, slot: number, delayMin: number): void {
+    if (slot < 0) return;
     this.armed.push({ ref, slot, delayMin, queuedFor: NaN });
   }
 

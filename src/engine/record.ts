@@ -101,9 +101,16 @@ export class Recorder {
     for (const s of fresh) this.deadlocked.add(s);
     if (fresh.length === 0) return;
     const { next, onCycle, cycles } = waits(w.graph, w.state, heldSet, fresh, ids);
-    for (const c of cycles) this.deadlocks.push({ atMin: t, cycle: c.cycle.map((x) => ids[x]!), members: c.members.map((x) => ids[x]!) });
+    // Each cycle is stored once; its members' causes refer to the record by index.
+    const recordOf = new Map<readonly number[], number>();
+    for (const c of cycles) {
+      recordOf.set(c.cycle, this.deadlocks.length);
+      this.deadlocks.push({ atMin: t, cycle: c.cycle.map((x) => ids[x]!), members: c.members.map((x) => ids[x]!) });
+    }
     for (const s of fresh.filter((x) => onCycle.has(x))) {
-      this.push(t, s, 2, { kind: 'deadlock', text: this.causes.deadlockText(onCycle.get(s)!), ...this.parent(s) });
+      const cycle = onCycle.get(s)!;
+      const record = recordOf.get(cycle)!;
+      this.push(t, s, 2, { kind: 'deadlock', text: this.causes.deadlockText(cycle, record), ...this.parent(s), deadlock: record });
       w.deadlocked[s] = true;
     }
     for (const s of fresh.filter((x) => !onCycle.has(x))) {
@@ -129,16 +136,22 @@ export class Recorder {
       // An improvement through an anyOf may be credited to any alternative that came back.
       return b.why.kind === F.Edge ? w.graph.groups[s]?.[b.why.group]?.targets ?? [b.why.target] : [];
     };
-    const state = new Map<number, 1 | 2>();
+    // Depth-first post-order, iterative: a same-instant chain can be 100,000 services deep.
+    const seen = new Set<number>();
     const out: number[] = [];
-    const visit = (s: number) => {
-      if (state.has(s)) return;
-      state.set(s, 1);
-      for (const x of via(s)) if (x >= 0 && inSet.has(x) && !state.has(x)) visit(x);
-      state.set(s, 2);
-      out.push(s);
-    };
-    for (const s of changed) visit(s);
+    for (const root of changed) {
+      if (seen.has(root)) continue;
+      seen.add(root);
+      const stack: { s: number; next: readonly number[]; i: number }[] = [{ s: root, next: via(root), i: 0 }];
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        const x = top.next[top.i++];
+        if (x === undefined) { stack.pop(); out.push(top.s); continue; }
+        if (x < 0 || !inSet.has(x) || seen.has(x)) continue;
+        seen.add(x);
+        stack.push({ s: x, next: via(x), i: 0 });
+      }
+    }
     changed.length = 0;
     pushAll(changed, out);
   }

@@ -21,7 +21,6 @@ import { Operators } from './operators.js';
 import { FleetSim } from './fleet.js';
 import { STATE_OF } from './levels.js';
 import { Agenda, type Entry } from './queue.js';
-import { Reactions } from './reactions.js';
 import { Recorder } from './record.js';
 import { reblame, settle } from './settle.js';
 import { Timers } from './timers.js';
@@ -57,7 +56,6 @@ class Simulation implements Host {
   readonly slots = new Slots();
   readonly agenda = new Agenda();
   readonly waiting = new Map<number, Waiting>();
-  readonly reactions: Reactions;
   readonly w: World;
   graph: Graph;
   private model: Model;
@@ -79,7 +77,6 @@ class Simulation implements Host {
     this.causes = new Causes(this.w, this.slots.ids, scenario.start);
     this.timers = new Timers(this.w, this.slots.ids, this.agenda, this.causes);
     this.recorder = new Recorder(this.w, this.slots, this.causes, this.timers);
-    this.reactions = new Reactions(this.w, this.agenda);
     this.operators = new Operators(this.w, this.slots, scenario, this.agenda);
     this.adopt(this.graph, 0);
   }
@@ -169,7 +166,11 @@ class Simulation implements Host {
     w.now = t;
     for (const e of batch) if (e.kind === 'detect') this.operators.detect(t);
     if (batch.some((e) => e.kind === 'load')) this.scheduleDemand(t);
-    const due = batch.filter((e) => e.kind !== 'scenario' || e.ref < 0 || this.operators.gate(e.ref, t));
+    // A `react` entry is an armed `when: down` event coming due: it then happens as a scenario event.
+    const due = batch.flatMap((e): Entry[] => {
+      if (e.kind === 'react') return this.operators.fired(e.ref, t) ? [{ ...e, kind: 'scenario' }] : [];
+      return e.kind !== 'scenario' || e.ref < 0 || this.operators.gate(e.ref, t) ? [e] : [];
+    });
     const applied = applyEntries(this, t, due) as Building;
     const first = settle(w, applied.dirty, applied.full, applied.recovered);
     const before = new Map(first.before);
@@ -194,7 +195,6 @@ class Simulation implements Host {
     this.recorder.removed(t, this.removed.splice(0).sort((a, b) => cmp(this.slots.ids[a]!, this.slots.ids[b]!)));
     this.timers.afterInstant(t, changed, before, facts);
     this.startWaiting(t);
-    this.reactions.check(t);
     this.operators.afterInstant(t, changed.filter((s) => before.get(s)!.state === 0));
   }
 
@@ -217,10 +217,14 @@ class Simulation implements Host {
     for (const s of [...w.fleets.keys()].sort((a, b) => cmp(ids[a]!, ids[b]!))) {
       const f = w.fleets.get(s)!;
       const load = w.load[s]!;
-      if (f.spec.capacity === undefined || Math.abs(load - f.load) <= EPS * Math.max(1, load)) continue;
+      const potential = w.retryPotential[s]!;
+      const same = (a: number, b: number) => Math.abs(a - b) <= EPS * Math.max(1, a);
+      if (f.spec.capacity === undefined || (same(load, f.load) && same(potential, f.retryPotential))) continue;
       if (f.advance(t) > 0) applied.restarted.add(s);
-      (load > f.load ? applied.loadRose : applied.loadFell).add(s);
+      if (!same(load, f.load)) (load > f.load ? applied.loadRose : applied.loadFell).add(s);
       f.load = load;
+      f.baseLoad = load - w.retryLoad[s]!;
+      f.retryPotential = potential;
       refreshFleet(this, s, t, { restarted: applied.restarted, limits: applied.limits, capChanged: applied.capChanged, dirty });
       applied.capChanged.add(s);
       this.sampleLoad(s, t);

@@ -16,6 +16,8 @@ export interface Cause {
   readonly via?: string;
   /** Index in `timeline` of the transition this cause rests on (the next link of the chain). */
   readonly parent?: number;
+  /** Deadlock causes of a service on the cycle: index in `Replay.deadlocks` of its record (the cycle, stored once). */
+  readonly deadlock?: number;
 }
 
 /**
@@ -119,8 +121,11 @@ export interface ObservationMatch {
   readonly errorMin?: number;
   /** Caused directly by a scenario event at that instant: an input, not a prediction. */
   readonly input: boolean;
-  /** The fitted [A] numbers the prediction rests on (declared in the graph). */
-  readonly fitted?: readonly string[];
+  /**
+   * The assumed (`x-assumed`) numbers the prediction rests on, computed: moving one of them moves
+   * the predicted time (assumptions.ts). Labels like `net.fleet.capacity`, `events[3].delay`.
+   */
+  readonly restsOn?: readonly string[];
   /** A milestone observation (then `service` is its label and `state` means nothing). */
   readonly milestone?: 'detected' | 'communicated';
   readonly note?: string;

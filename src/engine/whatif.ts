@@ -11,7 +11,8 @@ import { pickScenario, replay } from './simulate.js';
 import type { Replay, WhatIfOutcome, WhatIfResult } from './types.js';
 import { EPS } from '../model/numbers.js';
 
-export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string[]): WhatIfResult {
+/** `base`: the unpatched replay of the same model and scenario when the caller already has it (not replayed again). */
+export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string[], base?: Replay): WhatIfResult {
   const scenario = pickScenario(model, scenarioId);
   const selected = ids === undefined ? scenario.whatIfs : ids.map((id) => {
     const found = scenario.whatIfs.find((w) => w.id === id);
@@ -19,13 +20,13 @@ export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string
     const hint = didYouMean(id, scenario.whatIfs.map((w) => w.id));
     throw new InputError([{ ...scenario.loc, severity: 'error', message: `scenario "${scenario.id}" has no what-if "${id}"`, ...(hint ? { hint } : {}) }]);
   });
-  const base = replay(model, scenario.id);
+  const baseRun = base?.model === model && base.scenario.id === scenario.id ? base : replay(model, scenario.id);
   const runs = selected.map((w) => {
     const patched = patchModel(model, w.patch, w.loc);
     if (!patched.value) throw new InputError(patched.errors);
     return { id: w.id, title: w.title, run: replay(patched.value, scenario.id) };
   });
-  const horizon = accountingHorizon(base);
+  const horizon = accountingHorizon(baseRun);
   const outcomes = runs
     .map((r) => outcome(r.id, r.title, r.run, horizon))
     .sort((a, b) => Number(b.prevented) - Number(a.prevented)
@@ -33,7 +34,7 @@ export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string
       || (a.allOkMin ?? Infinity) - (b.allOkMin ?? Infinity)
       || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((o, i) => ({ ...o, rank: i + 1 }));
-  return { baseline: outcome('baseline', 'the scenario as it happened', base, horizon), outcomes };
+  return { baseline: outcome('baseline', 'the scenario as it happened', baseRun, horizon), outcomes };
 }
 
 /**

@@ -10,6 +10,9 @@ import { EPS, num, pct } from '../model/numbers.js';
 import { STATE_OF } from './levels.js';
 import type { Factor, World } from './world.js';
 
+/** Cycles up to this many services are named in full on each member's line. */
+export const CYCLE_NAMES = 8;
+
 export class Wording {
   constructor(protected readonly w: World, private readonly ids: readonly string[], private readonly start: ScenarioStart) {}
 
@@ -135,8 +138,18 @@ export class Wording {
     return `${this.id(x)} is ${STATE_OF[w.state[x]!]}${this.capacity(x)}`;
   }
 
-  deadlockText(cycle: readonly number[]): string {
-    const names = cycle.map((s) => this.id(s));
-    return `recovery deadlock: ${[...names, names[0]].join(' → ')} each waits for the next to start`;
+  /**
+   * Every member's line names its cycle: in full when it is short, else its first and last
+   * services and its number in `Replay.deadlocks`, where the cycle is stored once (a 10,000-member
+   * cycle on every member's line would make the output quadratic).
+   */
+  deadlockText(cycle: readonly number[], record: number): string {
+    if (cycle.length <= CYCLE_NAMES) {
+      const names = cycle.map((s) => this.id(s));
+      return `recovery deadlock: ${[...names, names[0]].join(' → ')} each waits for the next to start`;
+    }
+    const head = cycle.slice(0, 3).map((s) => this.id(s));
+    return `recovery deadlock ${record + 1} (${num(cycle.length)} services, listed once with the deadlocks): `
+      + `${[...head, '…', this.id(cycle[cycle.length - 1]!), head[0]].join(' → ')} each waits for the next to start`;
   }
 }

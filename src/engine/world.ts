@@ -10,6 +10,9 @@ import type { FleetSim } from './fleet.js';
 import type { Level } from './levels.js';
 import { EPS } from '../model/numbers.js';
 
+/** How far `shareOf` follows hard edges through services without fleets. */
+const MAX_SHARE_DEPTH = 2000;
+
 /** What decided a service's level. Edge factors also carry the group and the target slot. */
 export const F = { None: 0, Forced: 1, Fleet: 2, Held: 3, Floor: 4, Edge: 5, Latch: 6 } as const;
 export type F = (typeof F)[keyof typeof F];
@@ -59,6 +62,8 @@ export class World {
   /** Offered load per slot (load.ts), and how much of it retries add. */
   load: number[] = [];
   retryLoad: number[] = [];
+  /** Per slot, what retries into it would add were nothing served (load.ts). */
+  retryPotential: number[] = [];
   /** Latched down until this time (edge `latch`), with the dependency it latched on. */
   latchUntil: number[] = [];
   latchOn: number[] = [];
@@ -84,7 +89,7 @@ export class World {
       this.cap.push(NaN); this.lag.push(0); this.floorDown.push(-Infinity); this.floorDeg.push(-Infinity);
       this.downSince.push(NaN); this.notOkSince.push(NaN); this.downTr.push(-1); this.lastTr.push(-1); this.why.push(NO_FACTOR); this.rawWhy.push(NO_FACTOR);
       this.order.push(0); this.deadlocked.push(false);
-      this.load.push(0); this.retryLoad.push(0); this.latchUntil.push(-Infinity); this.latchOn.push(-1);
+      this.load.push(0); this.retryLoad.push(0); this.retryPotential.push(0); this.latchUntil.push(-Infinity); this.latchOn.push(-1);
     }
   }
 
@@ -143,7 +148,7 @@ export class World {
       if (grp.type === 'hard') {
         e = st;
         const need = grp.needs[i]!;
-        const c = this.cap[x]!;
+        const c = Number.isNaN(need) ? NaN : this.fleets.has(x) ? this.cap[x]! : this.shareOf(x);
         if (!Number.isNaN(need) && !Number.isNaN(c)) {
           const ce: Level = c < need - EPS ? 2 : c < 1 - EPS ? 1 : 0;
           if (ce > e) { e = ce; fromCap = true; }
@@ -158,6 +163,32 @@ export class World {
       if (this.groupTarget < 0 || e < best) { best = e; this.groupTarget = x; this.groupCapacity = fromCap; }
     }
     return best;
+  }
+
+  /**
+   * Served share of `s` (docs/semantics.md#load): a fleet's own (with `capacity` the share of its
+   * load it serves, else its healthy share); a service without a fleet 0 while down, else the
+   * lowest over its hard dependencies of their share (an anyOf: its best alternative), 1 with none
+   * — so a share flows end to end through services without fleets. An edge back into the walk (a
+   * cycle) counts as 1.
+   */
+  shareOf(s: number, memo = new Map<number, number>(), depth = 0): number {
+    if (this.fleets.has(s)) { const c = this.cap[s]!; return Number.isNaN(c) ? 1 : c; }
+    if (this.state[s] === 2) return 0;
+    const known = memo.get(s);
+    if (known !== undefined) return known;
+    // Deeper than any real call chain: counted as whole, like a cycle (no unbounded recursion).
+    if (depth > MAX_SHARE_DEPTH) return 1;
+    memo.set(s, 1);
+    let share = 1;
+    for (const grp of this.graph.groups[s]!) {
+      if (grp.type !== 'hard') continue;
+      let best = 0;
+      for (const x of grp.targets) if (this.graph.services[x] !== undefined) best = Math.max(best, this.shareOf(x, memo, depth + 1));
+      share = Math.min(share, best);
+    }
+    memo.set(s, share);
+    return share;
   }
 
   /** Whether the factor `f` alone still holds `s` at `lv` or worse (a patch may have changed the edge). */

@@ -2,7 +2,7 @@
 import { asArray, type BuildContext, type Obj } from './build-context.js';
 import type { JsonPath } from './locate.js';
 import { quote } from './sanitize.js';
-import type { Reaction, ScenarioAction } from './types.js';
+import type { ScenarioAction, ScenarioEvent } from './types.js';
 
 export function buildAction(ctx: BuildContext, ev: Obj, path: JsonPath): ScenarioAction {
   if (ev.scale !== undefined) {
@@ -30,7 +30,7 @@ export function buildAction(ctx: BuildContext, ev: Obj, path: JsonPath): Scenari
   }
   if (ev.stop !== undefined) {
     const a = fleetAction(ctx, ev, path, 'stop', 'stopped service');
-    return { kind: 'stop', service: String(a.service), ...reaction(ctx, a, [...path, 'stop']) };
+    return { kind: 'stop', service: String(a.service) };
   }
   if (typeof ev.milestone === 'string') return { kind: 'milestone', text: ev.milestone };
   return { kind: 'patch', patch: ev.patch ?? {} };
@@ -54,12 +54,29 @@ function restartAction(ctx: BuildContext, ev: Obj, path: JsonPath): ScenarioActi
   });
   return {
     kind: 'restart', service: String(a.service), ...(typeof a.perHour === 'number' ? { perHour: a.perHour } : {}),
-    ...(after.length > 0 ? { after } : {}), ...reaction(ctx, a, [...path, 'restart']),
+    ...(after.length > 0 ? { after } : {}),
   };
 }
 
-/** `when: down` (and `delay`) of a restart or stop: an operator action that reacts to the failure. */
-function reaction(ctx: BuildContext, a: Obj, path: JsonPath): { when?: Reaction } {
-  if (a.when !== 'down') return {};
-  return { when: { state: 'down', delayMin: a.delay === undefined ? 0 : ctx.duration(a.delay, [...path, 'delay']) } };
+/**
+ * An event's reaction: `when` (detected or down), `delay`. The older spelling inside a restart or
+ * stop (`restart: { when: down, delay }`) still loads, with a deprecation warning; given on both
+ * levels it is an error.
+ */
+export function eventReaction(ctx: BuildContext, ev: Obj, act: ScenarioAction, path: JsonPath): Pick<ScenarioEvent, 'when' | 'delayMin'> {
+  const key = act.kind === 'restart' || act.kind === 'stop' ? act.kind : undefined;
+  const inner = key ? ev[key] as Obj : undefined;
+  if (inner?.when === 'down') {
+    if (ev.when !== undefined || ev.delay !== undefined) {
+      ctx.fail([...path, key!, 'when'], `the reaction is given twice: on the event and inside its ${key}`, `write it once, on the event: when: down, delay: … beside at`, 'key');
+    } else {
+      ctx.warn([...path, key!, 'when'], `"when" inside ${key} is deprecated: write \`when: down\` (and \`delay\`) on the event, beside \`at\``, `move when${inner.delay !== undefined ? ' and delay' : ''} up one level`);
+    }
+    return { when: 'down', delayMin: ctx.duration(inner.delay, [...path, key!, 'delay']) };
+  }
+  if (ev.when === 'down' && !('service' in act)) {
+    ctx.fail([...path, 'when'], `"when: down" waits for the event's service to go down, and a ${act.kind} event has none`, 'use when: detected, or put the reaction on an event that acts on a service', 'key');
+  }
+  const when: Pick<ScenarioEvent, 'when'> = ev.when === 'detected' || ev.when === 'down' ? { when: ev.when } : {};
+  return { ...when, delayMin: ctx.duration(ev.delay, [...path, 'delay']) };
 }

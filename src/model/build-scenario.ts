@@ -1,5 +1,5 @@
 /** One scenario of the Model: its start, events in time order, observations, detection and what-ifs. */
-import { buildAction } from './build-action.js';
+import { buildAction, eventReaction } from './build-action.js';
 import { asArray, cut, entries, type BuildContext, type Obj } from './build-context.js';
 import type { JsonPath } from './locate.js';
 import { MAX_SPAN_MIN, parseIsoStart, parseTime } from './time.js';
@@ -49,10 +49,10 @@ function buildEvents(ctx: BuildContext, s: Obj, at: JsonPath, time: Clock): Scen
     last = Math.max(last, atMin);
     const waitsFor = asArray(ev.waitsFor).map(String);
     waitsFor.forEach((t, j) => ctx.checkRef(t, [...path, 'waitsFor', j], 'awaited service'));
+    const act = buildAction(ctx, ev, path);
     return {
-      atMin, action: buildAction(ctx, ev, path), ...(typeof ev.note === 'string' ? { note: ev.note } : {}),
-      ...(ev.when === 'detected' ? { when: 'detected' as const } : {}),
-      delayMin: ctx.duration(ev.delay, [...path, 'delay']),
+      atMin, action: act, ...(typeof ev.note === 'string' ? { note: ev.note } : {}),
+      ...eventReaction(ctx, ev, act, path),
       ...(waitsFor.length > 0 ? { waitsFor } : {}),
       loc: ctx.locate(path),
     };
@@ -65,7 +65,8 @@ function buildMilestones(ctx: BuildContext, s: Obj, at: JsonPath, time: Clock): 
     if (ob.milestone === undefined) return [];
     const path: JsonPath = [...at, 'observed', i];
     const milestone = ob.milestone as MilestoneObservation['milestone'];
-    return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: ctx.locate(path) }];
+    fitted(ctx, ob, path);
+    return [{ atMin: time(ob.at, [...path, 'at']), milestone, ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: ctx.locate(path) }];
   });
 }
 
@@ -75,13 +76,15 @@ function buildObserved(ctx: BuildContext, s: Obj, at: JsonPath, time: Clock): Ob
     if (ob.milestone !== undefined) return [];
     const path: JsonPath = [...at, 'observed', i];
     ctx.checkRef(String(ob.service), [...path, 'service'], 'observed service');
+    fitted(ctx, ob, path);
     return [{
       atMin: time(ob.at, [...path, 'at']), service: String(ob.service), state: ob.state as State,
-      ...(typeof ob.note === 'string' ? { note: ob.note } : {}), ...fitted(ob), loc: ctx.locate(path),
+      ...(typeof ob.note === 'string' ? { note: ob.note } : {}), loc: ctx.locate(path),
     }];
   });
 }
 
-function fitted(ob: Obj): { fitted?: string[] } {
-  return Array.isArray(ob.fitted) && ob.fitted.length > 0 ? { fitted: ob.fitted.map(String) } : {};
+/** `fitted:` on an observation (issue 17's first form) is ignored: the replay computes what a prediction rests on. */
+function fitted(ctx: BuildContext, ob: Obj, path: JsonPath): void {
+  if (ob.fitted !== undefined) ctx.warn([...path, 'fitted'], '"fitted" is deprecated and ignored: the replay computes which x-assumed numbers each prediction rests on', 'remove it; mark the numbers x-assumed where they are');
 }

@@ -63,7 +63,7 @@ function checkDependencies(ctx: BuildContext, id: string, s: Obj, dependsOn: rea
 /** `needs` acts only on hard edges, and only from the target's `serving` up (below it the target is down). */
 function needsWarning(ctx: BuildContext, d: Dependency, path: JsonPath): void {
   const needs = d.needs!;
-  if (d.targets.every((t) => !ctx.hasFleet(t))) {
+  if (d.targets.every((t) => !ctx.hasFleet(t) && (d.type !== 'hard' || !fleetBehind(ctx, t)))) {
     ctx.warn(path, `"needs" has no effect: ${d.targets.map((t) => quote(t)).join(', ')} ${d.targets.length > 1 ? 'have' : 'has'} no fleet`, 'needs is a share of a fleet\'s healthy nodes; remove it or give the dependency a fleet');
   } else if (d.type !== 'hard') {
     ctx.warn(path, `"needs" has no effect on a ${d.type} edge: only hard edges read a fleet's capacity`, 'remove it, or make the edge hard');
@@ -74,6 +74,25 @@ function needsWarning(ctx: BuildContext, d: Dependency, path: JsonPath): void {
       if (needs < serving) ctx.warn(path, `"needs" ${needs} is below the serving share ${serving} of ${quote(t)}: below serving ${quote(t)} is down, so this edge is down there anyway`, `raise needs to ${serving} or more, or lower the fleet's serving`);
     }
   }
+}
+
+/** Some fleet's share reaches `id` through hard edges and services without fleets (a share flows there). */
+function fleetBehind(ctx: BuildContext, id: string): boolean {
+  const seen = new Set<string>([id]);
+  const stack = [id];
+  while (stack.length > 0) {
+    for (const raw of asArray(((ctx.doc.services as Obj)[stack.pop()!] as Obj | undefined)?.dependsOn)) {
+      const e = (typeof raw === 'string' ? { on: raw } : raw) as Obj;
+      if (e.type !== undefined && e.type !== 'hard') continue;
+      for (const t of [...asArray(e.anyOf), ...(e.on !== undefined ? [e.on] : [])].map(String)) {
+        if (seen.has(t) || !ctx.ids.has(t)) continue;
+        if (ctx.hasFleet(t)) return true;
+        seen.add(t);
+        stack.push(t);
+      }
+    }
+  }
+  return false;
 }
 
 function buildDependency(ctx: BuildContext, raw: JsonValue, path: JsonPath): Dependency {

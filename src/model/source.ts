@@ -6,7 +6,7 @@
  * the yaml library.
  */
 import { readSync } from 'node:fs';
-import type { Document, Node, Scalar } from 'yaml';
+import type { Document, Node, Scalar, YAMLError } from 'yaml';
 import { tidy, type Diagnostic, type Loaded } from './diagnostic.js';
 import { readRegularFile } from './files.js';
 import { findTooDeep, MAX_DEPTH } from './guard.js';
@@ -14,7 +14,7 @@ import { yamlLocator, type Locator } from './locate.js';
 import { quote } from './sanitize.js';
 import { offsetLocator, offsetPosition } from './source-offsets.js';
 import type { JsonValue } from './types.js';
-import { yamlLib } from './yaml-lib.js';
+import { unclosedFlows, yamlLib } from './yaml-lib.js';
 import { readYamlSubset } from './yaml-subset.js';
 
 /**
@@ -140,7 +140,8 @@ function parseWithLibrary(text: string, file: string): Loaded<Located> {
   // error per line, and none of the errors they cause.
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
   const shown = tabs.length > 0 ? tabs.filter((e, i) => i === 0 || at(e.pos[0]).line !== at(tabs[i - 1]!.pos[0]).line) : doc.errors;
-  const syntax: Diagnostic[] = shown.map((e) => ({ ...at(e.pos[0]), severity: 'error', ...yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1])) }));
+  const opened = openings(text, shown);
+  const syntax: Diagnostic[] = shown.map((e) => ({ ...at(e.pos[0]), severity: 'error', ...yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1])), ...opened(e, at) }));
   if (syntax.length > 0) return { errors: tidy(syntax) };
   const duplicates = tidy(duplicateKeys(doc).map((key): Diagnostic => ({ ...at(key.range![0]), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', String(key.value)) })));
   let json: unknown;
@@ -153,6 +154,26 @@ function parseWithLibrary(text: string, file: string): Loaded<Located> {
   }
   return { value: { json: json as JsonValue, locate: yamlLocator(file, doc, lines), ...(duplicates.length > 0 ? { duplicates } : {}) }, warnings: [] };
 }
+
+/**
+ * For "Flow map/sequence … must end with a }" (reported where the block goes on, often the next
+ * line): where that collection was opened — the nearest unclosed one of its kind before the error.
+ */
+function openings(text: string, errors: readonly YAMLError[]) {
+  const open = errors.some((e) => FLOW_END.test(e.message)) ? unclosedFlows(text) : [];
+  return (e: YAMLError, at: (offset: number) => { line: number; column: number }): { message?: string; hint?: string } => {
+    const kind = FLOW_END.exec(e.message)?.[1] === 'map' ? 'map' : 'seq';
+    const i = FLOW_END.test(e.message) ? open.findLastIndex((o) => o.kind === kind && o.offset < e.pos[0]) : -1;
+    if (i < 0) return {};
+    const { line, column } = at(open.splice(i, 1)[0]!.offset);
+    const [bracket, close] = kind === 'map' ? ['{', '}'] : ['[', ']'];
+    return {
+      message: `YAML syntax: the flow ${kind === 'map' ? 'mapping' : 'sequence'} "${bracket}" opened at line ${line}, column ${column} is still open here`,
+      hint: `close it with "${close}"; lines it goes on over must be indented more than its key`,
+    };
+  };
+}
+const FLOW_END = /^Flow (map|sequence) in block collection must be sufficiently indented and end with/;
 
 function yamlMessage(code: string, message: string, source: string): { message: string; hint?: string } {
   switch (code) {

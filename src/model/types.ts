@@ -133,17 +133,11 @@ export type ScenarioAction =
   | { readonly kind: 'scale'; readonly service: string; readonly to?: number; readonly by?: number; readonly overMin: number }
   | { readonly kind: 'fail'; readonly service: string; readonly state: 'down' | 'degraded' }
   | { readonly kind: 'recover'; readonly service: string }
-  | { readonly kind: 'restart'; readonly service: string; readonly perHour?: number; readonly after?: readonly string[]; readonly when?: Reaction }
+  | { readonly kind: 'restart'; readonly service: string; readonly perHour?: number; readonly after?: readonly string[] }
   | { readonly kind: 'patch'; readonly patch: JsonValue }
   | { readonly kind: 'corrupt'; readonly service: string; readonly nodes: number }
-  | { readonly kind: 'stop'; readonly service: string; readonly when?: Reaction }
+  | { readonly kind: 'stop'; readonly service: string }
   | { readonly kind: 'milestone'; readonly text: string };
-
-/** An operator action that reacts: it waits until its service is down, and has been for `delayMin`. */
-export interface Reaction {
-  readonly state: 'down';
-  readonly delayMin: number;
-}
 
 export interface ScenarioEvent {
   /** Minutes after the scenario start. */
@@ -151,9 +145,12 @@ export interface ScenarioEvent {
   readonly action: ScenarioAction;
   /** Why the operators did it, or what the source says: shown beside the event in reports. */
   readonly note?: string;
-  /** `detected`: the clock starts at detection (a reaction), never before `atMin`. */
-  readonly when?: 'detected';
-  /** Reaction time added to `atMin` (or to detection). Default 0. */
+  /**
+   * A reaction, waiting from `atMin` on: `detected`, the clock starts at detection; `down`, the
+   * event's service must be down, and have been for `delayMin`. Undefined: the clock starts at `atMin`.
+   */
+  readonly when?: 'detected' | 'down';
+  /** Reaction time added to `atMin`, to detection, or to when the service went down. Default 0. */
   readonly delayMin?: number;
   /** The action happens at the first instant every listed service is ok (tools it needs). */
   readonly waitsFor?: readonly string[];
@@ -165,7 +162,6 @@ export interface MilestoneObservation {
   readonly atMin: number;
   readonly milestone: 'detected' | 'communicated';
   readonly note?: string;
-  readonly fitted?: readonly string[];
   readonly loc: Location;
 }
 
@@ -186,8 +182,6 @@ export interface Observation {
   readonly service: string;
   readonly state: State;
   readonly note?: string;
-  /** The fitted [A] numbers its prediction rests on, as the modeller names them. */
-  readonly fitted?: readonly string[];
   readonly loc: Location;
 }
 

@@ -12,3 +12,28 @@ export function yamlLib(): Yaml {
   lib ??= createRequire(import.meta.url)('yaml') as Yaml;
   return lib;
 }
+
+/** A flow collection (`{`/`[`) that the text never closes, by the offset of its opening bracket. */
+export interface UnclosedFlow {
+  readonly offset: number;
+  readonly kind: 'map' | 'seq';
+}
+
+/**
+ * Flow collections left open (no matching `}`/`]` before the block went on): the yaml library
+ * reports those where it notices, at the next line; this finds where each was opened. Called only
+ * on that error (it keeps the source tokens, which the usual reading does not need).
+ */
+export function unclosedFlows(text: string): UnclosedFlow[] {
+  const { parseDocument, visit } = yamlLib();
+  const out: UnclosedFlow[] = [];
+  visit(parseDocument(text, { keepSourceTokens: true, uniqueKeys: false }), {
+    Collection(_, node) {
+      const token = node.srcToken;
+      if (!node.flow || token?.type !== 'flow-collection') return;
+      const close = token.start.source === '{' ? '}' : ']';
+      if (!token.end.some((e) => e.source === close)) out.push({ offset: token.start.offset, kind: close === '}' ? 'map' : 'seq' });
+    },
+  });
+  return out.sort((a, b) => a.offset - b.offset);
+}

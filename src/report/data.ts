@@ -2,13 +2,14 @@
  * Turns the engine's and the audit's results into the report's data (types.ts). Nothing here
  * re-analyses the graph: it selects, orders, links (observation ↔ transition) and formats times.
  */
+import type { ChainHead } from '../engine/query.js';
 import { cmp } from '../model/order.js';
 import { formatClock, formatIso } from '../model/time.js';
 import { isTooling, worse, type Model, type ScenarioStart, type State } from '../model/types.js';
 import { eventRows } from './events.js';
 import { observationRows } from './observations.js';
 import {
-  FORMAT_VERSION, type EdgeView, type ReportData, type ReportInputs, type ScenarioRun, type ServiceView,
+  FORMAT_VERSION, type EdgeView, type MilestoneView, type ObservationRow, type ReportData, type ReportInputs, type ScenarioRun, type ServiceView,
   type Summary, type TimelineRow, type WhatIfRow,
 } from './types.js';
 
@@ -38,13 +39,14 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     timeline,
     events: run ? eventRows(run.replay.scenario, run.replay) : [],
     observations,
+    milestones: run ? milestoneViews(run, observations, clock) : [],
     fidelity: run && run.fidelity.total > 0 ? {
       matched: run.fidelity.matched, total: run.fidelity.total, inputs: run.fidelity.inputs,
       maxErrorMinutes: run.fidelity.maxErrorMinutes, meanErrorMinutes: run.fidelity.meanErrorMinutes,
       orderAgrees: run.fidelity.orderAgrees, unmatched: run.fidelity.unmatched.length,
     } : null,
     causeChains: [...firstDown].sort(([, a], [, b]) => a - b).map(([service, transition]) => ({ service, transition })),
-    deadlocks: run ? run.replay.deadlocks.map((d) => ({ clock: clock(d.atMin), cycle: [...d.cycle] })) : [],
+    deadlocks: run ? run.replay.deadlocks.map((d, i) => ({ number: i + 1, clock: clock(d.atMin), cycle: [...d.cycle] })) : [],
     blastRadius: audit ? [...audit.blastRadius] : [],
     cycles: audit ? [...audit.cycles] : [],
     toolingCycles: audit ? [...audit.toolingCycles] : [],
@@ -56,6 +58,28 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     } : null,
     whatIfs: run ? whatIfRows(run, clock) : [],
   };
+}
+
+/** A row's chain: its first links; a longer chain adds its length and root (read on along `parent`). */
+function chainFields(head: ChainHead, parent: number | undefined): Pick<TimelineRow, 'chain' | 'parent' | 'chainLength' | 'root'> {
+  return {
+    chain: [...head.links],
+    ...(parent !== undefined ? { parent } : {}),
+    ...(head.length > head.links.length ? { chainLength: head.length, root: head.root } : {}),
+  };
+}
+
+/** The replay's detection and first status-page post, each beside its observation when there is one. */
+function milestoneViews(run: ScenarioRun, observations: readonly ObservationRow[], clock: (atMin: number) => string): MilestoneView[] {
+  const at = { detected: run.replay.detectedAt, communicated: run.replay.communicatedAt };
+  return (['detected', 'communicated'] as const).map((m) => {
+    const o = observations.find((x) => x.milestone === m);
+    const p = at[m];
+    return {
+      milestone: m, predictedMin: p ?? null, predictedClock: p === undefined ? null : clock(p),
+      ...(o ? { observedClock: o.clock, ...(o.errorMin !== undefined ? { errorMin: o.errorMin } : {}) } : {}),
+    };
+  });
 }
 
 function timelineRows(run: ScenarioRun, start: ScenarioStart, observations: ReturnType<typeof observationRows>): TimelineRow[] {
@@ -72,7 +96,7 @@ function timelineRows(run: ScenarioRun, start: ScenarioStart, observations: Retu
       atMin: t.atMin, at: formatIso(t.atMin, start), clock: formatClock(t.atMin, start),
       service: t.service, from: t.from, state: t.state,
       cause: { kind: c.kind, text: c.text, ...(c.via !== undefined ? { via: c.via } : {}) },
-      chain: [...(run.chains[i] ?? [i])],
+      ...chainFields(run.chains[i] ?? { links: [i], length: 1, root: i }, c.parent),
       ...(observation !== undefined ? { observation } : {}),
     };
   });

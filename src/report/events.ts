@@ -32,10 +32,10 @@ export function eventRows(scenario: Scenario, replay?: Replay): EventRow[] {
   return [...rows, ...extra].sort((a, b) => a.atMin - b.atMin);
 }
 
-/** `reaction: after detection + 1h28m, waits for dns`, or '' for a scripted event. */
+/** `reaction: after detection, +1h28m, waits for dns` (or `once its service is down, +4h52m`), or '' for a scripted event. */
 function reaction(e: ScenarioEvent): string {
   const parts = [
-    ...(e.when === 'detected' ? ['after detection'] : []),
+    ...(e.when === 'detected' ? ['after detection'] : e.when === 'down' ? ['once its service is down'] : []),
     ...((e.delayMin ?? 0) > 0 ? [`+${formatDuration(e.delayMin!)}`] : []),
     ...(e.waitsFor ? [`waits for ${e.waitsFor.join(', ')}`] : []),
   ];

@@ -12,12 +12,21 @@ export function focusReportData(d: ReportData, nb: Neighbourhood): ReportData {
   const inside = new Set(nb.members);
   const touches = (ids: readonly string[]) => ids.some((id) => inside.has(id));
   const keep = new Set<number>();
-  d.timeline.forEach((t) => { if (inside.has(t.service)) for (const j of t.chain) keep.add(j); });
+  // Whole chains along `parent` (a row's `chain` may show only its first links); a walk stops at a
+  // transition already kept, whose own chain is then kept too, so this is linear in the timeline.
+  d.timeline.forEach((t, i) => {
+    if (!inside.has(t.service)) return;
+    for (let j: number | undefined = i; j !== undefined && !keep.has(j); j = d.timeline[j]?.parent) keep.add(j);
+  });
   const order = [...keep].sort((a, b) => a - b);
   const index = new Map(order.map((old, i) => [old, i]));
   const timeline: TimelineRow[] = order.map((old) => {
     const t = d.timeline[old]!;
-    return { ...t, chain: t.chain.map((j) => index.get(j)!) };
+    return {
+      ...t, chain: t.chain.map((j) => index.get(j)!),
+      ...(t.parent !== undefined ? { parent: index.get(t.parent)! } : {}),
+      ...(t.root !== undefined ? { root: index.get(t.root)! } : {}),
+    };
   });
   return {
     ...d,

@@ -3,9 +3,9 @@
  * function of what this returns, so formats never recompute an analysis their own way.
  */
 import { audit, priorities } from '../analysis/index.js';
-import { fidelity, replay, whatIfs } from '../engine/index.js';
+import { chainHead, fidelity, replay, whatIfs } from '../engine/index.js';
 import type { Model } from '../model/types.js';
-import { causeChain } from './chain.js';
+
 import type { ReportInputs, ScenarioRun } from './types.js';
 
 /** Runs the audit and, when the graph has a scenario, the replay, its fidelity and its what-ifs. */
@@ -19,11 +19,11 @@ export function gatherInputs(model: Model, file: string, scenarioId?: string): R
 
 function scenarioRun(model: Model, scenarioId: string): ScenarioRun {
   const r = replay(model, scenarioId);
-  const ranked = whatIfs(model, scenarioId);
+  const ranked = whatIfs(model, scenarioId, undefined, r);
   return {
     replay: r,
     fidelity: fidelity(r),
-    chains: r.timeline.map((_, i) => causeChain(r, i)),
+    chains: r.timeline.map((_, i) => chainHead(r, i)),
     baseline: {
       serviceMinutesLost: ranked.baseline.serviceMinutesLost,
       ...(ranked.baseline.allOkMin !== undefined ? { allOkMin: ranked.baseline.allOkMin } : {}),

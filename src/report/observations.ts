@@ -18,7 +18,8 @@ export function observationRows(fidelity: Fidelity, start: ScenarioStart): Obser
     return {
       atMin: o.observedMin, at: formatIso(o.observedMin, start), clock: formatClock(o.observedMin, start),
       service: o.service, state: o.state,
-      ...(o.note !== undefined || o.fitted ? { note: `${o.note ?? ''}${o.fitted ? `${o.note ? ' — ' : ''}rests on fitted ${o.fitted.join(', ')}` : ''}` } : {}),
+      ...(o.note !== undefined ? { note: o.note } : {}),
+      ...(o.restsOn ? { restsOn: [...o.restsOn] } : {}),
       ...(predicted !== undefined ? { predictedMin: predicted, predictedClock: formatClock(predicted, start) } : {}),
       ...(o.errorMin !== undefined ? { errorMin: o.errorMin } : predicted !== undefined ? { errorMin: predicted - o.observedMin } : {}),
       input: o.input,

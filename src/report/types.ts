@@ -6,6 +6,7 @@
 import type { Audit, BlastRadius, Finding, RuntimeCycle, SinglePointsOfFailure, ToolingCycle } from '../analysis/types.js';
 import type { Priority } from '../analysis/priorities.js';
 import type { CauseKind, Fidelity, Replay, WhatIfOutcome } from '../engine/types.js';
+import type { ChainHead } from '../engine/query.js';
 import type { Model, Role, ScenarioAction, State, Tier } from '../model/types.js';
 
 export const FORMAT_VERSION = 1;
@@ -24,8 +25,8 @@ export interface ReportInputs {
 export interface ScenarioRun {
   readonly replay: Replay;
   readonly fidelity: Fidelity;
-  /** For each timeline index, the engine's cause chain (timeline indexes, the transition first). */
-  readonly chains: readonly (readonly number[])[];
+  /** For each timeline index, the first links of the engine's cause chain (the transition first), its length and root. */
+  readonly chains: readonly ChainHead[];
   readonly baseline?: { readonly serviceMinutesLost: number; readonly allOkMin?: number };
   readonly whatIfs: readonly WhatIfOutcome[];
 }
@@ -79,8 +80,18 @@ export interface TimelineRow {
   readonly from: State;
   readonly state: State;
   readonly cause: CauseView;
-  /** Indexes into `timeline`: this transition's cause chain back to the root, starting with itself. */
+  /**
+   * Indexes into `timeline`: this transition's cause chain back to the root, starting with itself —
+   * at most its first CHAIN_LINKS links; a longer chain also has `chainLength` and `root`, and goes
+   * on along `parent`.
+   */
   readonly chain: readonly number[];
+  /** Index into `timeline` of the transition this one's cause rests on (the chain's next link). */
+  readonly parent?: number;
+  /** The whole chain's length, when `chain` shows only its first links. */
+  readonly chainLength?: number;
+  /** Index into `timeline` of the chain's root, when `chain` shows only its first links. */
+  readonly root?: number;
   /** Index into `observations` of the observation this transition was matched to. */
   readonly observation?: number;
 }
@@ -104,6 +115,8 @@ export interface ObservationRow {
   readonly service: string;
   readonly state: State;
   readonly note?: string;
+  /** The assumed (x-assumed) numbers the prediction rests on, computed by moving each (engine). */
+  readonly restsOn?: readonly string[];
   readonly predictedMin?: number;
   readonly predictedClock?: string;
   /** Predicted minus observed, minutes (negative = the replay is early). */
@@ -145,6 +158,16 @@ export interface WhatIfRow {
   readonly toldClock: string | null;
 }
 
+/** A predicted incident milestone (detection, first status-page post), with its observation if the scenario has one. */
+export interface MilestoneView {
+  readonly milestone: 'detected' | 'communicated';
+  readonly predictedMin: number | null;
+  readonly predictedClock: string | null;
+  readonly observedClock?: string;
+  /** Predicted minus observed, minutes. */
+  readonly errorMin?: number;
+}
+
 export interface ReportData {
   readonly formatVersion: number;
   /** Set by `--focus`: the report shows only this neighbourhood (the analyses ran on the whole graph). */
@@ -167,6 +190,8 @@ export interface ReportData {
   /** The scenario's events in time order (empty without a scenario). */
   readonly events: readonly EventRow[];
   readonly observations: readonly ObservationRow[];
+  /** Detection and first status-page post of the replay (empty without a scenario). */
+  readonly milestones: readonly MilestoneView[];
   readonly fidelity: {
     readonly matched: number; readonly total: number; readonly inputs: number;
     readonly maxErrorMinutes: number; readonly meanErrorMinutes: number; readonly orderAgrees: boolean;
@@ -174,7 +199,8 @@ export interface ReportData {
   } | null;
   /** Services that went down, each with the chain at its first `down`. */
   readonly causeChains: readonly { readonly service: string; readonly transition: number }[];
-  readonly deadlocks: readonly { readonly clock: string; readonly cycle: readonly string[] }[];
+  /** `number`: the deadlock's number in the replay (cause texts of long cycles refer to it). */
+  readonly deadlocks: readonly { readonly number: number; readonly clock: string; readonly cycle: readonly string[] }[];
   readonly blastRadius: readonly BlastRadius[];
   readonly cycles: readonly RuntimeCycle[];
   readonly toolingCycles: readonly ToolingCycle[];

@@ -70,7 +70,8 @@ export function exploreData(model: Model, scenarioId?: string, focus?: Neighbour
   };
   let ranked: WhatIfResult | undefined;
   // Computed on first use: each what-if is a full replay.
-  const rank = () => (ranked ??= scenario && scenario.whatIfs.length > 0 ? whatIfs(model, scenario.id) : undefined);
+  // The baseline view's replay is the what-ifs' baseline: not replayed twice.
+  const rank = () => (ranked ??= scenario && scenario.whatIfs.length > 0 ? whatIfs(model, scenario.id, undefined, view().replay) : undefined);
   return {
     model,
     ...(scenario ? { scenario } : {}),
@@ -97,7 +98,8 @@ function makeView(model: Model, scenarioId: string | undefined): ReplayView {
     model,
     audit: auditResult,
     priorities: priorities(auditResult, model),
-    ...(replay ? { replay, fidelity: fidelity(replay) } : {}),
+    // The explorer does not show what predictions rest on: skip its replays.
+    ...(replay ? { replay, fidelity: fidelity(replay, { restsOn: false }) } : {}),
     eventTimes: replay ? steps(replay) : [0],
     endMin: replay?.endMin ?? 0,
     statesAt(atMin) {

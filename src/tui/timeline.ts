@@ -22,7 +22,9 @@ export function changesAt(ctx: PaneCtx, t: number): Seg[] {
   while (lo < hi) { const mid = (lo + hi) >> 1; if (tl[mid]!.atMin < t - EPS) lo = mid + 1; else hi = mid; }
   const here = [];
   for (let i = lo; i < tl.length && tl[i]!.atMin <= t + EPS; i++) here.push(tl[i]!);
-  const events = ctx.data.scenario?.events.filter((e) => Math.abs(e.atMin - t) < EPS) ?? [];
+  // A reaction is marked when it happened in the replay, not at its scripted `at` (never: not at all).
+  const happened = ctx.view.replay?.eventTimes;
+  const events = ctx.data.scenario?.events.filter((e, i) => Math.abs((happened ? happened[i] ?? NaN : e.atMin) - t) < EPS) ?? [];
   const out: Seg[] = events.map((e) => seg(`⚑ ${describeEvent(e.action)}  `, 'accent'));
   for (const x of here.slice(0, 2)) out.push(seg(`${x.service} → `), seg(`${SYMBOL[x.state]} ${x.state}  `, x.state));
   if (here.length > 2) out.push(seg(`+${here.length - 2} more`, 'muted'));

@@ -72,6 +72,32 @@ describe('incident-tooling cycles', () => {
     expect(f.find((x) => x.services[0] === 'pager')!.severity).toBe('error');
   });
 
+  test('the delay is the earliest impact: a zero-delay route beats a shorter buffered one (issue 13 item 7)', () => {
+    const m = modelOf({
+      db: {},
+      app: { dependsOn: ['db'] },
+      cache: { dependsOn: ['db'] },
+      pager: { role: 'alerting', supports: ['app'], dependsOn: [{ on: 'db', type: 'buffered', buffer: { fillsAfter: '1h', whenFull: 'down' } }, 'cache'] },
+    });
+    const t = audit(m).toolingCycles.filter((x) => x.tool === 'pager' && x.root === 'db');
+    expect(t.map((x) => [x.path.join('>'), x.bufferDelayMin])).toEqual([['pager>cache>db', 0]]);
+    expect(audit(m).findings.find((f) => f.rule === 'tooling-cycle' && f.services[0] === 'pager')!.message).not.toMatch(/buffering/);
+  });
+
+  test('among equally early routes the one with fewer hops, then smaller ids, is shown', () => {
+    const m = modelOf({
+      db: {},
+      app: { dependsOn: ['db'] },
+      b: { dependsOn: [{ on: 'db', type: 'buffered', buffer: { fillsAfter: '10m', whenFull: 'down' } }] },
+      b2: { dependsOn: [{ on: 'db', type: 'buffered', buffer: { fillsAfter: '10m', whenFull: 'down' } }] },
+      a: { dependsOn: [{ on: 'db', type: 'buffered', buffer: { fillsAfter: '10m', whenFull: 'down' } }] },
+      c: { dependsOn: ['a'] },
+      pager: { role: 'alerting', supports: ['app'], dependsOn: [{ on: 'db', type: 'buffered', buffer: { fillsAfter: '2h', whenFull: 'down' } }, 'c', 'b2', 'b'] },
+    });
+    const t = audit(m).toolingCycles.filter((x) => x.tool === 'pager' && x.root === 'db');
+    expect(t.map((x) => [x.path.join('>'), x.bufferDelayMin])).toEqual([['pager>b>db', 10]]);
+  });
+
   test('a tool supporting one service is not flagged for roots that spare that service', () => {
     const m = modelOf({ db: {}, app: {}, pager: { role: 'alerting', supports: ['app'], dependsOn: ['db'] } });
     expect(audit(m).toolingCycles).toEqual([]);

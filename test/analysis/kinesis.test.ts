@@ -39,7 +39,7 @@ describe('the Kinesis 2020 graph', () => {
     const crossing = find('scale-crosses-limit');
     expect(crossing).toHaveLength(1);
     expect(crossing[0]).toMatchObject({ severity: 'error', services: ['kinesis-frontend'] });
-    expect(crossing[0]!.location.line).toBe(lineOf(/- at: "02:44"/, /restart: \{ service: kinesis-frontend, when: down/));
+    expect(crossing[0]!.location.line).toBe(lineOf(/- at: "02:44"/, /restart: \{ service: kinesis-frontend \}/));
   });
 
   test('the full front-end restart time is flagged', () => {

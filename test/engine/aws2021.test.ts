@@ -20,10 +20,18 @@ describe('AWS us-east-1, 7 Dec 2021', () => {
     expect(fidelityFails(fid)).toEqual([]);
   });
 
-  test('at most 4 fitted numbers, and every prediction that rests on one says so', () => {
-    const names = new Set(fid.observations.flatMap((o) => o.fitted ?? []));
-    expect(names.size).toBeLessThanOrEqual(4);
-    expect(fid.observations.find((o) => o.service === 'internal-dns')!.fitted).toEqual(['F1']);
+  test('which assumed numbers each prediction rests on is computed: the four fitted ones where the graph says', () => {
+    const rests = (service: string, state = 'ok') => fid.observations.find((o) => o.service === service && (o.milestone || o.state === state))!.restsOn ?? [];
+    // F1: DNS back 88 min after detection rests on that delay alone.
+    expect(rests('internal-dns')).toEqual(['events[1].delay']);
+    // The first status post rests on no assumed number (Faultline's detection and posting defaults).
+    expect(rests('(first status post)')).toEqual([]);
+    // F2, F3 (capacity delay and pace) under the network's recovery; F4 (latch lag) under STS's too.
+    for (const f of ['events[3].delay', 'events[3].scale.over']) expect(rests('network-devices', 'degraded')).toContain(f);
+    expect(rests('sts')).toContain('sts.dependsOn[network-devices].latch.lagPerMinute');
+    expect(rests('network-devices', 'degraded')).not.toContain('sts.dependsOn[network-devices].latch.lagPerMinute');
+    // Inputs rest on nothing.
+    expect(fid.observations.filter((o) => o.input).every((o) => o.restsOn === undefined)).toBe(true);
   });
 
   test('the retries sustain the congestion after the trigger is disabled (metastable)', () => {

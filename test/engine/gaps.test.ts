@@ -41,7 +41,7 @@ describe('recovery deadlock records (item 9)', () => {
 
 describe('operator actions that react (items 11, 18)', () => {
   test('restart when: down with a delay begins that long after the service went down, however late', () => {
-    const m = (failAt: string) => graph(gfleet, ev('{ at: "+0m", restart: { service: g, when: down, delay: 30m } }', `{ at: "${failAt}", patch: { services: { g: { fleet: { perNode: { cpu: { base: 2, limit: 1 } } } } } } }`,
+    const m = (failAt: string) => graph(gfleet, ev('{ at: "+0m", when: down, delay: 30m, restart: { service: g } }', `{ at: "${failAt}", patch: { services: { g: { fleet: { perNode: { cpu: { base: 2, limit: 1 } } } } } } }`,
       '{ at: "+5h", patch: { services: { g: { fleet: { perNode: null } } } } }'));
     // Over the limit from the failure until +5h: attempts fail; from +5h one node a minute.
     expect(lines(replay(m('+1h'))).slice(0, 3)).toEqual(['60 g down event', '60 d down edge', '90 g stays down restart']);
@@ -51,7 +51,7 @@ describe('operator actions that react (items 11, 18)', () => {
   test('stop always stops; stop when: down acts only on a service that is down', () => {
     const always = replay(graph(gfleet, ev('{ at: "+10m", stop: { service: g } }', '{ at: "+10m", restart: { service: g } }')));
     expect(lines(always)).toEqual(['10 g down event', '10 d down edge', '14 g degraded restart', '14 d degraded recovered', '19 g ok restart', '19 d ok recovered']);
-    const reacting = replay(graph(gfleet, ev('{ at: "+10m", stop: { service: g, when: down } }', '{ at: "+10m", restart: { service: g } }')));
+    const reacting = replay(graph(gfleet, ev('{ at: "+10m", when: down, stop: { service: g } }', '{ at: "+10m", restart: { service: g } }')));
     expect(lines(reacting)).toEqual([]);
   });
 

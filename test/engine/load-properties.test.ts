@@ -1,5 +1,5 @@
 /**
- * Load properties over random graphs (seeded by fast-check): without retries load never outlives its
+ * Load properties over random graphs (seeded by fast-check; anyOf edges included): without retries load never outlives its
  * cause; with retries a surge above capacity outlives itself until load is shed; more capacity or
  * less demand never makes anything worse.
  */
@@ -17,7 +17,7 @@ const arbSvc = fc.record({
 const arbGraph = fc.record({
   svcs: fc.array(arbSvc, { minLength: 2, maxLength: 6 }),
   edges: fc.array(fc.record({
-    from: fc.nat(), to: fc.nat(), type: fc.constantFrom('hard', 'hard', 'soft', 'async'),
+    from: fc.nat(), to: fc.nat(), alt: fc.option(fc.nat(), { nil: undefined }), type: fc.constantFrom('hard', 'hard', 'soft', 'async'),
     load: fc.constantFrom(0.5, 1, 1, 2), retry: fc.constantFrom(1, 2, 3), backoff: fc.boolean(),
   }), { maxLength: 10 }),
   surge: fc.record({ service: fc.nat(), by: fc.integer({ min: 50, max: 600 }) }),
@@ -43,9 +43,12 @@ function toModel(spec: Spec, opts: { retries: boolean; surge?: boolean; capacity
   for (const e of spec.edges) {
     const from = id(e.from);
     const to = id(e.to);
+    // An anyOf edge when `alt` names a third service: its load goes to the best alternative.
+    const alt = e.alt === undefined ? undefined : id(e.alt);
     if (from === to || seen.has(`${from}>${to}`)) continue;
     seen.add(`${from}>${to}`);
-    const dep: JsonObject = { on: to, type: e.type, load: e.load };
+    const dep: JsonObject = alt !== undefined && alt !== to && alt !== from
+      ? { anyOf: [to, alt], type: e.type, load: e.load } : { on: to, type: e.type, load: e.load };
     if (opts.retries && e.retry > 1) dep.retry = { factor: e.retry, backoff: e.backoff };
     const svc = services[from] as JsonObject;
     svc.dependsOn = [...((svc.dependsOn as JsonValue[] | undefined) ?? []), dep];
@@ -70,7 +73,10 @@ describe('load properties', () => {
       // perLoad limits make nodes fail (a damage, not a load), and a hard cycle that went down is a
       // recovery deadlock (its own rule): leave both out here — no perLoad, edges only go one way.
       const n = spec.svcs.length;
-      const edges = spec.edges.map((e) => ({ ...e, from: Math.min(e.from % n, e.to % n), to: Math.max(e.from % n, e.to % n) }));
+      const edges = spec.edges.map((e) => {
+        const from = Math.min(e.from % n, e.to % n);
+        return { ...e, from, to: Math.max(e.from % n, e.to % n), alt: e.alt !== undefined && e.alt % n > from ? e.alt % n : undefined };
+      });
       const s = { ...spec, edges, svcs: spec.svcs.map((x) => ({ ...x, fleet: x.fleet && { ...x.fleet, perLoad: false } })) };
       const surged = statesAt(replay(toModel(s, { retries: false })), 30);
       const calm = statesAt(replay(toModel(s, { retries: false, surge: false })), 30);
@@ -79,11 +85,16 @@ describe('load properties', () => {
   });
 
   test('with retries on and a surge above capacity, the outage outlives the surge until load is shed', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 10, max: 100 }), fc.double({ min: 0.3, max: 1, noNaN: true }), fc.integer({ min: 2, max: 5 }), (nodes, cap, util, factor) => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 10, max: 100 }), fc.double({ min: 0.3, max: 1, noNaN: true }), fc.integer({ min: 2, max: 8 }), (nodes, cap, util, factor) => {
       const c = nodes * cap;
       const b = Math.floor(c * util);
-      fc.pre(b * factor > c && b > 0);
-      const shed = Math.floor(c / factor);
+      // Retries proportional to the failing share: load b·f at share 0, R = b(f − 1). An overloaded
+      // equilibrium exists at b (docs/semantics.md#load) iff b·f/2 > c and (b·f)² ≥ 4·b(f − 1)·c.
+      const sustains = (x: number) => x * factor > 2 * c * (1 + 1e-6) && (x * factor) ** 2 > 4 * x * (factor - 1) * c * (1 + 1e-6);
+      fc.pre(b > 0 && sustains(b));
+      // Shed below both bounds' larger one: then no overloaded equilibrium is left.
+      const shed = Math.max(0, Math.ceil(Math.max(2 * c / factor, (4 * (factor - 1) * c) / factor ** 2)) - 1);
+      expect(sustains(shed)).toBe(false);
       const text = `faultline: 1\nname: m\nservices:\n  client: { demand: { base: ${b} }, dependsOn: [{ on: net, retry: { factor: ${factor} } }] }\n`
         + `  net: { fleet: { nodes: ${nodes}, capacity: ${cap} } }\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n`
         + `      - { at: "+10m", patch: { services: { client: { demand: { base: ${c + 1} } } } } }\n`

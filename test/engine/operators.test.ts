@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { fidelity, replay, whatIfs } from '../../src/engine/index.js';
 import { graph, lines } from './helpers.js';
+import { loadText } from '../../src/model/load.js';
 
 const ev = (...items: string[]) => items.map((i) => `      - ${i}`).join('\n');
 const fix = '{ at: "+10m", when: detected, delay: 20m, recover: { service: a } }';
@@ -76,5 +77,39 @@ describe('communication', () => {
       ['a', 10, -2, true], ['(first status post)', 30, -10, false],
     ]);
     expect(f.matched).toBe(1);
+  });
+});
+
+describe('one reaction form on any event (when: detected | down, delay, waitsFor)', () => {
+  const g = '  a: {}\n  net: {}\n  deploy: { role: deploy, dependsOn: [net] }';
+  test('when: down on any action: it happens once its service has been down for delay, then waits for tools', () => {
+    const m = graph(g, ev('{ at: "+0m", when: down, delay: 20m, waitsFor: [deploy], recover: { service: a } }',
+      '{ at: "+10m", fail: { service: a } }', '{ at: "+15m", fail: { service: net } }', '{ at: "+45m", recover: { service: net } }'));
+    const r = replay(m);
+    // a down at 10, down for 20m at 30, deploy (through net) back at 45: the recover happens then.
+    expect(r.eventTimes).toEqual([45, 10, 15, 45]);
+    expect(lines(r)).toContain('45 a ok event');
+  });
+
+  test('a service that never goes down: the reaction never happens', () => {
+    const r = replay(graph(g, ev('{ at: "+0m", when: down, recover: { service: a } }', '{ at: "+10m", fail: { service: a, state: degraded } }')));
+    expect(r.eventTimes).toEqual([null, 10]);
+  });
+
+  test('the older spelling inside restart/stop loads with a located deprecation warning and replays the same', () => {
+    const fleet = '  g: { fleet: { nodes: 4, restart: { perHour: 60 } } }';
+    const old = loadText(`faultline: 1\nname: t\nservices:\n${fleet}\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n${ev('{ at: "+0m", restart: { service: g, when: down, delay: 30m } }', '{ at: "+10m", stop: { service: g } }')}\n`, 't.yaml');
+    expect(old.warnings?.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual(['9:45 "when" inside restart is deprecated: write `when: down` (and `delay`) on the event, beside `at`']);
+    const now = graph(fleet, ev('{ at: "+0m", when: down, delay: 30m, restart: { service: g } }', '{ at: "+10m", stop: { service: g } }'));
+    expect(lines(replay(old.value!))).toEqual(lines(replay(now)));
+    expect(replay(now).eventTimes).toEqual([40, 10]);
+  });
+
+  test('given on both levels, or when: down on an event without a service: located errors with a hint', () => {
+    const load = (e: string) => loadText(`faultline: 1\nname: t\nservices:\n  g: { fleet: { nodes: 4 } }\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n${ev(e)}\n`, 't.yaml').errors ?? [];
+    expect(load('{ at: "+0m", when: down, stop: { service: g, when: down } }').map((e) => `${e.line}:${e.column} ${e.message} (${e.hint})`))
+      .toEqual(['9:54 the reaction is given twice: on the event and inside its stop (write it once, on the event: when: down, delay: … beside at)']);
+    expect(load('{ at: "+0m", when: down, milestone: x }').map((e) => `${e.line}:${e.column} ${e.message}`))
+      .toEqual(['9:22 "when: down" waits for the event\'s service to go down, and a milestone event has none']);
   });
 });

@@ -116,7 +116,7 @@ describe('stop and rebuild', () => {
   });
 
   test('stop when: down does nothing to a service that is ok (a cure is not replayed where there is nothing to cure)', () => {
-    const m = graph(mesh(10, 'spreadPerMinute: 1'), ev('{ at: "+10m", stop: { service: f, when: down } }', '{ at: "+20m", restart: { service: f } }'));
+    const m = graph(mesh(10, 'spreadPerMinute: 1'), ev('{ at: "+10m", when: down, stop: { service: f } }', '{ at: "+20m", restart: { service: f } }'));
     expect(lines(replay(m))).toEqual([]);
   });
 
@@ -128,7 +128,7 @@ describe('stop and rebuild', () => {
 
   test('a checksum what-if prevents the outage even though the scenario still stops (when: down) and restarts', () => {
     const m = graph(`${mesh(60, 'spreadPerMinute: 2')}\n  e: { dependsOn: [f] }`, ev(
-      '{ at: "+0m", corrupt: { service: f, nodes: 1 } }', '{ at: "+30m", stop: { service: f, when: down } }', '{ at: "+40m", restart: { service: f } }',
+      '{ at: "+0m", corrupt: { service: f, nodes: 1 } }', '{ at: "+30m", when: down, stop: { service: f } }', '{ at: "+40m", restart: { service: f } }',
     ), `    whatIfs:\n      sums: { patch: { services: { f: { fleet: { mesh: { checksums: true } } } } } }`);
     const w = whatIfs(m);
     expect(w.outcomes[0]).toMatchObject({ id: 'sums', prevented: true, serviceMinutesLost: 0 });

@@ -122,5 +122,9 @@ export const CASES: readonly Case[] = [
 
   // 9. Small ones.
   { name: '--top -1 prints real lines', category: 'small', files: { 'g.yaml': `${head}services: { a: {} }\n` }, args: ['audit', 'g.yaml', '--top', '-1'], exit: 2, says: /ambiguous\.\nDid you forget/ },
+  { name: 'unclosed flow mapping names where it opened', category: 'small', files: { 'g.yaml': `${head}services:\n  db: { role: datastore, tier: 0\n  app: { dependsOn: [db] }\n` }, args: ['validate', 'g.yaml'], exit: 2, at: 'g.yaml:5:3', says: /the flow mapping "\{" opened at line 4, column 7 is still open here/ },
+  { name: 'unclosed flow mapping at the end of the file', category: 'small', files: { 'g.yaml': `${head}services:\n  db: { role: datastore, tier: 0\n` }, args: ['audit', 'g.yaml'], exit: 2, at: 'g.yaml:5:1', says: /"\{" opened at line 4, column 7 is still open here \(close it with "\}"/ },
+  { name: 'flow sequence closed with the wrong bracket', category: 'small', files: { 'g.yaml': `${head}services:\n  app: { dependsOn: [db, x }\n  db: {}\n` }, args: ['replay', 'g.yaml'], exit: 2, at: 'g.yaml:4:28', says: /the flow sequence "\[" opened at line 4, column 21 is still open here[^]*opened at line 4, column 8/ },
+  { name: 'a file named twice (also through its directory) is read once', category: 'small', files: { 'd/g.yaml': `${head}services:\n  a: { dependsOn: [zz] }\n` }, args: ['validate', 'd', 'd/g.yaml', './d/g.yaml'], exit: 2, at: 'd/g.yaml:4:20', says: /^(?![\s\S]*:4:20: [\s\S]*:4:20: )[\s\S]*d\/g\.yaml:4:20: error/ },
   { name: 'the summary says "first 100 of"', category: 'small', files: { 'g.yaml': `${head}services:\n${Array.from({ length: 150 }, (_, i) => `  s${i}: { dependsOn: [nope${i}] }`).join('\n')}\n` }, args: ['validate', 'g.yaml'], exit: 2, at: 'g.yaml:4:21', says: /first 100 of 150 errors/ },
 ];

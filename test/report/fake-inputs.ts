@@ -7,7 +7,7 @@ import type { Audit } from '../../src/analysis/types.js';
 import type { Replay, Transition } from '../../src/engine/types.js';
 import { loadFile } from '../../src/model/load.js';
 import type { Model, State } from '../../src/model/types.js';
-import { causeChain } from '../../src/report/chain.js';
+import { chainHead } from '../../src/engine/index.js';
 import type { ReportInputs } from '../../src/report/types.js';
 
 export const FIXTURE = 'test/report/fixtures/small-shop.yaml';
@@ -64,7 +64,7 @@ export function fakeInputs(model = fixtureModel()): ReportInputs {
     run: {
       replay,
       fidelity: { matched: 2, total: 3, inputs: 0, maxErrorMinutes: 5, meanErrorMinutes: 5, orderAgrees: true, unmatched: [observations[2]!], observations },
-      chains: timeline.map((_, i) => causeChain(replay, i)),
+      chains: timeline.map((_, i) => chainHead(replay, i)),
       baseline: { serviceMinutesLost: 1234.5, allOkMin: 180 },
       whatIfs: [
         { id: 'pager-independent', title: 'Pager without metrics', prevented: false, affected: ['api', 'metrics', 'web'], allOkMin: 180, serviceMinutesLost: 1000, toolingUsable: true, toolingDown: ['metrics'], rank: 2 },

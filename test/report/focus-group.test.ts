@@ -26,7 +26,16 @@ describe('report --focus', () => {
     for (const t of f.timeline) for (const j of t.chain) expect(f.timeline[j]).toBeDefined();
     for (const s of f.services) {
       const before = data.services.find((x) => x.id === s.id)!.transitions.map((i) => data.timeline[i]);
-      expect(s.transitions.map((i) => f.timeline[i])).toEqual(before.map((t) => ({ ...t, chain: expect.any(Array) })));
+      const reindexed = (t: (typeof before)[number]) => ({ ...t, chain: expect.any(Array), ...(t?.parent !== undefined ? { parent: expect.any(Number) } : {}) });
+      expect(s.transitions.map((i) => f.timeline[i])).toEqual(before.map(reindexed));
+    }
+    // Every kept transition's parent is kept and is the same transition as before.
+    const key = (t: { atMin: number; service: string; state: string } | undefined) => t && `${t.atMin} ${t.service} ${t.state}`;
+    const parents = f.timeline.filter((t) => t.parent !== undefined);
+    expect(parents.length).toBeGreaterThan(0);
+    for (const t of parents) {
+      const old = data.timeline.find((x) => key(x) === key(t) && x.cause.text === t.cause.text)!;
+      expect(key(f.timeline[t.parent!])).toBe(key(data.timeline[old.parent!]));
     }
   });
 });

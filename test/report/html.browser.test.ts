@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportData } from '../../src/report/data.js';
 import { htmlReport } from '../../src/report/format/html.js';
+import { gatherInputs } from '../../src/report/inputs.js';
+import { loadText } from '../../src/model/load.js';
 import { hasChromium, launch } from './browser.js';
 
 /** Browser globals, used only inside page.evaluate callbacks (this project's TS lib has no DOM). */
@@ -129,6 +131,42 @@ describe.skipIf(!hasChromium)('the committed Kinesis HTML report in Chromium', (
       await page.screenshot({ path: resolve('test/artifacts/report-aws-kinesis-2020.png') });
     } finally {
       await b.close();
+    }
+  });
+});
+
+describe.skipIf(!hasChromium)('a long cause chain in the HTML report', () => {
+  it('is walked along parent links and shown as its first links, the number left out and its root', async () => {
+    const id = (i: number) => `s${String(i).padStart(2, '0')}`;
+    const yaml = `faultline: 1\nname: long\nservices:\n  ${id(0)}: {}\n${Array.from({ length: 29 }, (_, i) => `  ${id(i + 1)}: { dependsOn: [${id(i)}] }`).join('\n')}\n`
+      + `scenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n      - { at: "00:10", fail: { service: ${id(0)} } }\n`;
+    const { value: model } = loadText(yaml, 'long.yaml');
+    const d = mkdtempSync(join(tmpdir(), 'faultline-html-long-'));
+    const b = await launch();
+    try {
+      const file = join(d, 'long.html');
+      writeFileSync(file, htmlReport(buildReportData(gatherInputs(model!, 'long.yaml'))));
+      const page = await b.context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForFunction(() => 'faultline' in window);
+      await page.locator('#time').fill('20');
+      await page.evaluate((n) => {
+        const cy = (window as unknown as { cy: { getElementById(i: string): { select(): void; emit(e: string): void } } }).cy;
+        cy.getElementById(n).select();
+        cy.getElementById(n).emit('tap');
+      }, id(29));
+      const chain = await page.locator('#cause-chain li').allTextContents();
+      expect(chain).toHaveLength(21);
+      expect(chain[0]).toContain(id(29));
+      expect(chain[18]).toContain(id(11));
+      expect(chain[19]).toBe('… 10 more links …');
+      expect(chain[20]).toContain(id(0));
+      expect(problems).toEqual([]);
+    } finally {
+      await b.close();
+      rmSync(d, { recursive: true, force: true });
     }
   });
 });

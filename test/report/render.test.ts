@@ -109,6 +109,23 @@ describe('formats', () => {
     expect(out).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
   });
 
+  it('html shows the milestone row: predicted detection and first status post, beside the observed one', () => {
+    const inputs = fakeInputs();
+    const run = inputs.run!;
+    const loc = run.fidelity.observations[0]!.loc;
+    const told = { service: '(first status post)', state: 'ok' as const, milestone: 'communicated' as const, observedMin: 40, predictedMin: 50, errorMin: 10, input: false, loc };
+    const d = buildReportData({
+      ...inputs,
+      run: { ...run, replay: { ...run.replay, detectedAt: 20, communicatedAt: 50 }, fidelity: { ...run.fidelity, observations: [...run.fidelity.observations, told] } },
+    });
+    expect(d.milestones).toEqual([
+      { milestone: 'detected', predictedMin: 20, predictedClock: '09:20' },
+      { milestone: 'communicated', predictedMin: 50, predictedClock: '09:50', observedClock: '09:40', errorMin: 10 },
+    ]);
+    expect(htmlReport(d)).toContain('<p class="milestones">Milestones: incident detected 09:20 (predicted) · first status-page post 09:50 (predicted; observed 09:40, +10 min)</p>');
+    expect(htmlReport(data)).not.toContain('class="milestones"');
+  });
+
   it('the page data has a position for every service and starts at the worst moment', () => {
     const p = pageData(data);
     expect(Object.keys(p.positions).sort()).toEqual(data.services.map((s) => s.id).sort());

@@ -9,6 +9,7 @@ import { htmlAssets, type HtmlAssets } from '../html/assets.js';
 import { groupedLayout } from '../group-layout.js';
 import { layeredLayout, type Position } from '../layout.js';
 import type { ReportData, ServiceView } from '../types.js';
+import { milestoneItems } from './milestone-text.js';
 
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:";
 
@@ -29,7 +30,9 @@ export function pageData(d: ReportData) {
     ...grouping(d),
     start: startService(d),
     edges: d.edges,
-    timeline: d.timeline.map((t) => ({ atMin: t.atMin, service: t.service, state: t.state, cause: t.cause, chain: t.chain })),
+    // Chains by reference: each transition names its parent and the page walks them on a click, so
+    // the page grows with the timeline, not with chain depth.
+    timeline: d.timeline.map((t) => ({ atMin: t.atMin, service: t.service, state: t.state, cause: t.cause, ...(t.parent !== undefined ? { parent: t.parent } : {}) })),
     toolingCycles: d.toolingCycles,
   };
 }
@@ -93,6 +96,12 @@ ${group}${d.edges.length > LAZY_EDGES ? `<label title="the selection's edges are
 </div>`;
 }
 
+/** Detection and the first status-page post, predicted and observed (nothing without either). */
+function milestoneRow(d: ReportData): string {
+  const items = milestoneItems(d.milestones);
+  return items.length === 0 ? '' : `<p class="milestones">Milestones: ${items.map(html).join(' · ')}</p>\n`;
+}
+
 /** A script body cannot contain `</script`; in JS source `<\/` means the same thing. */
 function inlineScript(code: string): string {
   return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -120,7 +129,7 @@ ${assets.css}</style>
 <header>
 <h1>${html(d.graph.title)}</h1>
 <p>${facts.filter(Boolean).map(html).join(' · ')}</p>
-${tools(d)}
+${milestoneRow(d)}${tools(d)}
 <p class="legend"><span>fill: <span class="state ok">ok</span> <span class="state degraded">degraded</span> <span class="state down">down</span></span><span>dashed border: incident tooling</span><span>purple edges: incident-tooling cycles</span><span>dashed edge: soft, dotted: async, thick: buffered</span><span>callers above their dependencies; selection: <span class="to-dep">→ its dependencies</span> <span class="to-dependent">← its dependents</span></span></p>
 </header>
 <main>

@@ -82,10 +82,18 @@ function chains(d: ReportData): string {
   for (const c of d.causeChains) {
     const row = d.timeline[c.transition]!;
     out.push(`**${id(c.service)} down at ${row.clock}**`, '');
-    row.chain.forEach((i, depth) => {
+    const link = (i: number, depth: number) => {
       const t = d.timeline[i]!;
-      out.push(`${depth === 0 ? '1.' : `${depth + 1}.`} ${t.clock} ${id(t.service)} ${t.state} — ${md(t.cause.text)}`);
-    });
+      out.push(`${depth + 1}. ${t.clock} ${id(t.service)} ${t.state} — ${md(t.cause.text)}`);
+    };
+    if (row.chainLength === undefined || row.root === undefined) row.chain.forEach(link);
+    else {
+      // A long chain: its first links, how many are left out, and its root (chains share their tails).
+      const shown = row.chain.slice(0, -1);
+      shown.forEach(link);
+      out.push('', `… ${num(row.chainLength - shown.length - 1)} more links …`, '');
+      link(row.root, row.chainLength - 1);
+    }
     out.push('');
   }
   return out.join('\n');
@@ -122,7 +130,7 @@ function cycles(d: ReportData): string {
     out.push(table(['Members', 'Cycle', 'Recovery deadlock'], d.cycles.map((c) => [String(c.members.length), c.path.map(id).join(' → '), c.deadlocks ? '**yes**' : 'no'])));
   }
   if (d.deadlocks.length > 0) {
-    pushAll(out, ['## Recovery deadlocks in the replay', '', ...d.deadlocks.map((x) => `- ${x.clock}: ${x.cycle.map(id).join(' → ')}`), '']);
+    pushAll(out, ['## Recovery deadlocks in the replay', '', ...d.deadlocks.map((x) => `- deadlock ${x.number} at ${x.clock}: ${x.cycle.map(id).join(' → ')}`), '']);
   }
   return out.join('\n');
 }

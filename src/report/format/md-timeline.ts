@@ -7,6 +7,12 @@
 import { md } from '../../model/escape.js';
 import type { ReportData } from '../types.js';
 import { duration, id, signed, stateCell, table } from './md-parts.js';
+import type { ObservationRow } from '../types.js';
+
+/** `08:22 first post [S] (rests on assumed a, b)`: the observation, and what its prediction rests on. */
+function observedCell(o: ObservationRow): string {
+  return `${o.clock}${o.note ? ` ${md(o.note)}` : ''}${o.restsOn ? ` (rests on assumed ${o.restsOn.map(id).join(', ')})` : ''}`;
+}
 
 /** Beyond this the table stops being read; the JSON report has every row. */
 const MAX_ROWS = 400;
@@ -20,7 +26,7 @@ export function timelineSection(d: ReportData): string {
       at: t.atMin, order: i,
       cells: [
         t.clock, id(t.service), stateCell(t.state), md(t.cause.text),
-        o ? `${o.clock}${o.note ? ` ${md(o.note)}` : ''}` : '',
+        o ? observedCell(o) : '',
         o ? (o.input ? 'input' : signed(o.errorMin)) : '',
         o && o.inOrder !== undefined ? (o.inOrder ? '✓' : '**✗**') : '',
       ],
@@ -30,7 +36,7 @@ export function timelineSection(d: ReportData): string {
     if (o.milestone && o.predictedMin !== undefined) {
       rows.push({
         at: o.predictedMin, order: d.timeline.length + i,
-        cells: [o.predictedClock!, md(o.service), '⚑ milestone', '*predicted from detection and the status-page tool*', `${o.clock}${o.note ? ` ${md(o.note)}` : ''}`, signed(o.errorMin), o.inOrder ? '✓' : '**✗**'],
+        cells: [o.predictedClock!, md(o.service), '⚑ milestone', '*predicted from detection and the status-page tool*', observedCell(o), signed(o.errorMin), o.inOrder ? '✓' : '**✗**'],
       });
       return;
     }

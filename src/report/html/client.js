@@ -174,6 +174,17 @@ function transitionItem(i) {
   li.appendChild(el('span', ' — ' + t.cause.text));
   return li;
 }
+/**
+ * The chain behind transition i along `parent`, itself first: a long one as its first links, −n for
+ * the n links left out, and its root.
+ */
+var CHAIN_SHOWN = 20;
+function causeChain(i) {
+  var all = [];
+  for (var j = i; j !== undefined && all.length <= data.timeline.length; j = data.timeline[j].parent) all.push(j);
+  if (all.length <= CHAIN_SHOWN) return all;
+  return all.slice(0, CHAIN_SHOWN - 1).concat([-(all.length - CHAIN_SHOWN), all[all.length - 1]]);
+}
 function list(title, items) {
   details.appendChild(el('h3', title));
   var ul = el('ul');
@@ -201,7 +212,7 @@ function showDetails(id) {
   var chain = el('ol');
   chain.id = 'cause-chain';
   if (i < 0) chain.appendChild(el('li', 'ok: nothing has affected it yet'));
-  else data.timeline[i].chain.forEach(function (j) { chain.appendChild(transitionItem(j)); });
+  else causeChain(i).forEach(function (j) { chain.appendChild(j < 0 ? el('li', '… ' + (-j) + ' more links …', 'muted') : transitionItem(j)); });
   details.appendChild(chain);
   var deps = data.edges.filter(function (e) { return e.from === id; });
   var dependents = data.edges.filter(function (e) { return e.to === id; });
