@@ -15,7 +15,7 @@ export { diffMarkdown, diffText } from './format-diff.js';
 export { auditJson, findingJson, type AuditJson, type FindingJson } from './format-json.js';
 export { auditSarif, type AuditSarif } from './format-sarif.js';
 export { auditText, summaryLine } from './format-text.js';
-export { neighbourhood, parseDepth, type Neighbourhood } from './neighbourhood.js';
+export { adjacency, neighbourhood, parseDepth, type Adjacency, type Neighbourhood } from './neighbourhood.js';
 export { remediations, type Remediation } from './remediate.js';
 export { stronglyConnected } from './scc.js';
 

@@ -2,12 +2,11 @@
  * The only place the TUI touches the engine and the audit. Everything else in tui/ reads the
  * `ExploreData` below: results computed by those stages, never recomputed here.
  */
-import type { Neighbourhood } from '../analysis/neighbourhood.js';
 import type { Audit } from '../analysis/types.js';
 import { eventTimes, explain, fidelity, fleetAt, replay as runReplay, stateAt, statesAt, targetPeers, whatIfs, type Fidelity, type Replay, type WhatIfOutcome, type WhatIfResult } from '../engine/index.js';
 import type { Model, Scenario, Service, State } from '../model/types.js';
 import { patchModel } from '../model/check.js';
-import { audit, priorities, type Priority } from '../analysis/index.js';
+import { adjacency, audit, neighbourhood, priorities, type Adjacency, type Neighbourhood, type Priority } from '../analysis/index.js';
 
 /** One link of a cause chain: this service entered this state at this time, because of `text`. */
 export interface Link {
@@ -18,12 +17,25 @@ export interface Link {
   readonly text: string;
 }
 
+/**
+ * The two costly parts of a view. Each is computed on first use; on big graphs the UI asks for them
+ * one per turn of the event loop after its first frame (`computeNext`), and checks `has` before it
+ * reads anything that needs one, showing "computing…" in its place meanwhile.
+ */
+export type Part = 'replay' | 'audit';
+
 /** A replay (baseline or under one what-if) with the queries the panes need. */
 export interface ReplayView {
   readonly model: Model;
+  /** Whether `part` is computed (reading what needs it computes it on the spot otherwise). */
+  has(part: Part): boolean;
+  /** Computes the next missing part (replay first: the list's states need it); undefined when none is left. */
+  computeNext(): Part | undefined;
+  /** The audit part: */
   readonly audit: Audit;
   /** The audit's fix-first problems, best first. */
   readonly priorities: readonly Priority[];
+  /** The replay part (without a scenario: one instant, 0, everyone ok): */
   /** Sorted instants worth stepping to: scenario events and state transitions. */
   readonly eventTimes: readonly number[];
   readonly endMin: number;
@@ -39,6 +51,8 @@ export interface ReplayView {
    * (`live`), or at its configured size when there is no replay; undefined: not a fleet.
    */
   fleetAt(service: string, atMin: number): { nodes: number; peers: number; live: boolean } | undefined;
+  /** The sorted instants at which this service's state changed in the replay. */
+  changesOf(service: string): readonly number[];
 }
 
 export interface ExploreData {
@@ -52,8 +66,10 @@ export interface ExploreData {
   readonly dependents: ReadonlyMap<string, readonly Service[]>;
   /** The baseline view, or the view under one what-if (cached). */
   view(whatIf?: string): ReplayView;
-  /** `--focus`: the service list shows only this neighbourhood (analyses still see the whole graph). */
+  /** `--focus`: the service list starts on this neighbourhood (analyses still see the whole graph). */
   readonly focus?: Neighbourhood;
+  /** The neighbourhood of a service (`f`), undefined for an unknown id. */
+  near(id: string, depth: number): Neighbourhood | undefined;
 }
 
 export function exploreData(model: Model, scenarioId?: string, focus?: Neighbourhood): ExploreData {
@@ -72,12 +88,16 @@ export function exploreData(model: Model, scenarioId?: string, focus?: Neighbour
   // Computed on first use: each what-if is a full replay.
   // The baseline view's replay is the what-ifs' baseline: not replayed twice.
   const rank = () => (ranked ??= scenario && scenario.whatIfs.length > 0 ? whatIfs(model, scenario.id, undefined, view().replay) : undefined);
+  let adj: Adjacency | undefined;
+  let dependents: ReadonlyMap<string, readonly Service[]> | undefined;
   return {
     model,
     ...(scenario ? { scenario } : {}),
+    near: (id, depth) => neighbourhood(model, id, depth, (adj ??= adjacency(model))),
     get whatIfs() { return rank()?.outcomes ?? []; },
     get whatIfBaseline() { return rank()?.baseline; },
-    dependents: dependentsOf(model),
+    // On first use: only the dependents tab reads it, and the first frame should not wait for it.
+    get dependents() { return (dependents ??= dependentsOf(model)); },
     view,
     ...(focus ? { focus } : {}),
   };
@@ -89,20 +109,37 @@ function patched(model: Model, scenario: Scenario | undefined, whatIf: string): 
   return patchModel(model, w.patch, w.loc).value ?? model;
 }
 
+interface ReplayPart {
+  readonly replay?: Replay;
+  readonly fidelity?: Fidelity;
+  readonly eventTimes: readonly number[];
+  readonly endMin: number;
+}
+
 function makeView(model: Model, scenarioId: string | undefined): ReplayView {
-  const auditResult = audit(model);
-  const replay = scenarioId === undefined ? undefined : runReplay(model, scenarioId);
+  let auditPart: { audit: Audit; priorities: readonly Priority[] } | undefined;
+  let replayPart: ReplayPart | undefined;
+  let changes: Map<string, number[]> | undefined;
+  const getAudit = () => (auditPart ??= auditOf(model));
+  const getReplay = () => (replayPart ??= replayOf(model, scenarioId));
   const everyoneOk: ReadonlyMap<string, State> = new Map(model.services.map((x) => [x.id, 'ok']));
   const states = new Map<number, ReadonlyMap<string, State>>();
   return {
     model,
-    audit: auditResult,
-    priorities: priorities(auditResult, model),
-    // The explorer does not show what predictions rest on: skip its replays.
-    ...(replay ? { replay, fidelity: fidelity(replay, { restsOn: false }) } : {}),
-    eventTimes: replay ? steps(replay) : [0],
-    endMin: replay?.endMin ?? 0,
+    has: (part) => (part === 'audit' ? auditPart !== undefined : replayPart !== undefined),
+    computeNext() {
+      if (!replayPart) { getReplay(); return 'replay'; }
+      if (!auditPart) { getAudit(); return 'audit'; }
+      return undefined;
+    },
+    get audit() { return getAudit().audit; },
+    get priorities() { return getAudit().priorities; },
+    get replay() { return getReplay().replay; },
+    get fidelity() { return getReplay().fidelity; },
+    get eventTimes() { return getReplay().eventTimes; },
+    get endMin() { return getReplay().endMin; },
     statesAt(atMin) {
+      const replay = getReplay().replay;
       if (!replay) return everyoneOk;
       let s = states.get(atMin);
       if (!s) {
@@ -112,20 +149,49 @@ function makeView(model: Model, scenarioId: string | undefined): ReplayView {
       }
       return s;
     },
-    explain: (service, atMin) => (replay ? explain(replay, service, atMin).map((t) => ({
-      atMin: t.atMin, service: t.service, state: t.state, kind: t.cause.kind, text: t.cause.text,
-    })) : []),
+    explain(service, atMin) {
+      const replay = getReplay().replay;
+      return replay ? explain(replay, service, atMin).map((t) => ({ atMin: t.atMin, service: t.service, state: t.state, kind: t.cause.kind, text: t.cause.text })) : [];
+    },
     capacityAt(service, atMin) {
+      const replay = getReplay().replay;
       if (!replay || !model.byId.get(service)?.fleet) return undefined;
       return stateAt(replay, service, atMin).since?.capacity;
     },
     fleetAt(service, atMin) {
       const f = model.byId.get(service)?.fleet;
       if (!f) return undefined;
+      const replay = getReplay().replay;
       const live = replay ? fleetAt(replay, service, atMin) : undefined;
       return live ? { ...live, live: true } : { nodes: f.nodes, peers: targetPeers(f, f.nodes), live: false };
     },
+    changesOf(service) {
+      changes ??= changesByService(getReplay().replay);
+      return changes.get(service) ?? [];
+    },
   };
+}
+
+function auditOf(model: Model): { audit: Audit; priorities: readonly Priority[] } {
+  const a = audit(model);
+  return { audit: a, priorities: priorities(a, model) };
+}
+
+function replayOf(model: Model, scenarioId: string | undefined): ReplayPart {
+  const replay = scenarioId === undefined ? undefined : runReplay(model, scenarioId);
+  // The explorer does not show what predictions rest on: skip its replays.
+  return replay ? { replay, fidelity: fidelity(replay, { restsOn: false }), eventTimes: steps(replay), endMin: replay.endMin } : { eventTimes: [0], endMin: 0 };
+}
+
+/** Each service's transition instants, in time order (the timeline is sorted by time). */
+function changesByService(replay: Replay | undefined): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const t of replay?.timeline ?? []) {
+    const list = out.get(t.service);
+    if (!list) out.set(t.service, [t.atMin]);
+    else if (list[list.length - 1] !== t.atMin) list.push(t.atMin);
+  }
+  return out;
 }
 
 /** Scenario events and every instant a state changed: where ←/→ stop. */

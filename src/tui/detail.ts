@@ -8,10 +8,12 @@ import { TABS, type Tab } from './state.js';
 import { SYMBOL } from './theme.js';
 import { dependencyTree, dependentTree } from './trees.js';
 
-export function detailHeader(ctx: PaneCtx, s: Service): Line[] {
+/** `known` false: the replay is still being computed, the state is not shown yet. */
+export function detailHeader(ctx: PaneCtx, s: Service, known = true): Line[] {
   const st = stateOf(ctx, s.id);
+  const state = known ? [seg(`${SYMBOL[st]} `, st), seg(s.id, st === 'ok' ? 'title' : st, true), seg(` ${st}`, st)] : [seg('· ', 'muted'), seg(s.id, 'title', true), seg(' computing…', 'muted')];
   return [
-    line([seg(`${SYMBOL[st]} `, st), seg(s.id, st === 'ok' ? 'title' : st, true), seg(` ${st}`, st), seg(ctx.data.scenario ? ` at ${clock(ctx, ctx.timeMin)}` : '', 'muted')]),
+    line([...state, seg(ctx.data.scenario ? ` at ${clock(ctx, ctx.timeMin)}` : '', 'muted')]),
     line([seg(`${clean(s.title)} · ${s.role} · tier ${s.tier}${s.team ? ` · ${clean(s.team)}` : ''}${s.entrypoint ? ' · entrypoint' : ''}`, 'muted')]),
   ];
 }

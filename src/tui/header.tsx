@@ -11,7 +11,8 @@ interface Props {
   readonly data: ExploreData;
   readonly whatIf?: string;
   readonly clockText?: string;
-  readonly counts: Counts;
+  /** undefined while the replay is being computed. */
+  readonly counts?: Counts | undefined;
   readonly width: number;
   readonly color: boolean;
 }
@@ -21,9 +22,9 @@ export function headerLines({ data, whatIf, clockText, counts }: Omit<Props, 'wi
   return [
     line([seg('faultline ', 'accent', true), seg(data.model.name, 'title', true), seg(sc ? ` · scenario ${sc.id}` : ' · no scenario'),
       seg(whatIf ? ` · what-if ${whatIf}` : '', 'accent', true), seg(` — ${clean(sc?.title ?? data.model.title)}`, 'muted')]),
-    line([seg(clockText ? `⏱ ${clockText}  ` : '', undefined, true),
+    line([seg(clockText ? `⏱ ${clockText}  ` : '', undefined, true), ...(counts ? [
       seg(`${SYMBOL.ok} ${num(counts.ok)} ok`, 'ok'), seg('  '), seg(`${SYMBOL.degraded} ${num(counts.degraded)} degraded`, 'degraded'), seg('  '),
-      seg(`${SYMBOL.down} ${num(counts.down)} down`, 'down')]),
+      seg(`${SYMBOL.down} ${num(counts.down)} down`, 'down')] : [seg(`${num(data.model.services.length)} services · computing the replay…`, 'muted')])]),
   ];
 }
 

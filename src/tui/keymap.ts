@@ -7,7 +7,8 @@ import type { Key } from 'ink';
 export type Command =
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
   | 'open' | 'accept' | 'back' | 'filter' | 'sort' | 'nextTab' | 'prevTab' | 'tab'
-  | 'play' | 'faster' | 'slower' | 'prevEvent' | 'nextEvent' | 'start' | 'end'
+  | 'play' | 'faster' | 'slower' | 'prevEvent' | 'nextEvent' | 'prevChange' | 'nextChange' | 'start' | 'end'
+  | 'group' | 'collapseAll' | 'focusNear' | 'nearer' | 'farther'
   | 'cycles' | 'blast' | 'whatifs' | 'toggle' | 'help' | 'quit';
 
 /**
@@ -23,7 +24,7 @@ export interface Binding {
   readonly modes: readonly Mode[];
   /** Shown on the key-hint line in these modes (short label). */
   readonly hint?: { readonly label: string; readonly modes: readonly Mode[] };
-  readonly section: 'Move' | 'Replay' | 'Views' | 'Other';
+  readonly section: 'Move' | 'List' | 'Replay' | 'Views' | 'Other';
 }
 
 const MAIN: readonly Mode[] = ['list', 'detail', 'view', 'whatifs'];
@@ -37,16 +38,23 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['home'], command: 'top', help: 'first row', modes: ANY, section: 'Move' },
   { keys: ['end'], command: 'bottom', help: 'last row', modes: ANY, section: 'Move' },
   { keys: ['enter'], command: 'accept', help: 'keep the filter and go back to the list', modes: ['filter'], section: 'Move', hint: { label: '⏎ keep', modes: ['filter'] } },
-  { keys: ['enter'], command: 'open', help: 'open: service → its details; dependency → drill into it', modes: MAIN, section: 'Move', hint: { label: '⏎ open', modes: MAIN } },
+  { keys: ['enter'], command: 'open', help: 'open: service → its details; team → expand/collapse; dependency → drill into it', modes: MAIN, section: 'Move', hint: { label: '⏎ open', modes: MAIN } },
   { keys: ['esc', 'backspace'], command: 'back', help: 'back (history), close view, clear filter', modes: [...ANY, 'filter'], section: 'Move', hint: { label: 'esc back', modes: ['detail', 'view', 'whatifs', 'help', 'filter'] } },
   { keys: ['/'], command: 'filter', help: 'filter services by id or title as you type (⏎ keeps it)', modes: ['list', 'detail'], section: 'Move', hint: { label: '/ filter', modes: ['list'] } },
   { keys: ['tab'], command: 'nextTab', help: 'next detail tab', modes: ['list', 'detail'], section: 'Move', hint: { label: 'tab why/deps…', modes: ['list', 'detail'] } },
   { keys: ['shift-tab'], command: 'prevTab', help: 'previous detail tab', modes: ['list', 'detail'], section: 'Move' },
   { keys: ['1', '2', '3', '4', '5', '6'], command: 'tab', help: 'tab: 1 why 2 deps 3 dependents 4 blast 5 cycles 6 fleet', modes: ['list', 'detail'], section: 'Move' },
-  { keys: ['s'], command: 'sort', help: 'sort by name / state / blast radius', modes: ['list', 'detail'], section: 'Move', hint: { label: 's sort', modes: ['list'] } },
+  { keys: ['s'], command: 'sort', help: 'sort by name / state / blast radius', modes: ['list', 'detail'], section: 'List', hint: { label: 's sort', modes: ['list'] } },
+  { keys: ['t'], command: 'group', help: 'group the list by team (aggregated state per team) / flat list', modes: ['list', 'detail'], section: 'List', hint: { label: 't teams', modes: ['list'] } },
+  { keys: ['z'], command: 'collapseAll', help: 'grouped by team: collapse / expand every team', modes: ['list', 'detail'], section: 'List' },
+  { keys: ['f'], command: 'focusNear', help: "focus: list only the selected service's dependencies and dependents (f again: all)", modes: ['list', 'detail'], section: 'List', hint: { label: 'f focus', modes: ['list'] } },
+  { keys: [']'], command: 'farther', help: 'focus one hop wider', modes: ['list', 'detail'], section: 'List' },
+  { keys: ['['], command: 'nearer', help: 'focus one hop narrower', modes: ['list', 'detail'], section: 'List' },
   { keys: ['space'], command: 'play', help: 'play / pause the replay', modes: ['list', 'detail'], section: 'Replay', hint: { label: 'spc play', modes: ['list', 'detail'] } },
   { keys: ['right', 'n'], command: 'nextEvent', help: 'next event or state change', modes: MAIN, section: 'Replay', hint: { label: '←→ event', modes: ['list', 'detail'] } },
   { keys: ['left', 'p'], command: 'prevEvent', help: 'previous event or state change', modes: MAIN, section: 'Replay' },
+  { keys: ['N'], command: 'nextChange', help: "next state change of the selected service", modes: ['list', 'detail'], section: 'Replay', hint: { label: 'N/P its changes', modes: ['list', 'detail'] } },
+  { keys: ['P'], command: 'prevChange', help: 'previous state change of the selected service', modes: ['list', 'detail'], section: 'Replay' },
   { keys: ['+', '='], command: 'faster', help: 'play faster', modes: MAIN, section: 'Replay' },
   { keys: ['-', '_'], command: 'slower', help: 'play slower', modes: MAIN, section: 'Replay' },
   { keys: ['g'], command: 'start', help: 'jump to the start', modes: MAIN, section: 'Replay' },

@@ -1,4 +1,7 @@
-/** The timeline bar: the replay span, a marker per event instant, the current time. */
+/**
+ * The timeline bar: the replay span, a marker per event instant, the current time, and `●` where
+ * the selected service's state changed (what N/P jump to).
+ */
 import { describeEvent } from '../model/describe-event.js';
 import { SYMBOL } from './theme.js';
 import { clock, type PaneCtx } from './context.js';
@@ -6,11 +9,12 @@ import { line, seg, type Line, type Seg } from './lines.js';
 import { SPEEDS } from './state.js';
 import { EPS } from '../model/numbers.js';
 
-export function barLine(times: readonly number[], endMin: number, t: number, width: number): Line {
+export function barLine(times: readonly number[], endMin: number, t: number, width: number, changes: readonly number[] = []): Line {
   const w = Math.max(10, width);
   const pos = (x: number) => (endMin <= 0 ? 0 : Math.round((Math.min(x, endMin) / endMin) * (w - 1)));
   const cells = Array.from({ length: w }, () => '─');
   for (const x of times) cells[pos(x)] = '┼';
+  for (const x of changes) cells[pos(x)] = '●';
   const at = pos(t);
   return line([seg(cells.slice(0, at).join(''), 'accent'), seg('◆', 'title', true), seg(cells.slice(at + 1).join(''), 'muted')]);
 }

@@ -133,7 +133,50 @@ describe.skipIf(!hasChromium)('the committed Kinesis HTML report in Chromium', (
       await b.close();
     }
   });
+
+  it('collapsing every team and opening them again gives back every service and edge (kinesis report)', async () => {
+    const b = await launch();
+    try {
+      const page = await b.context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(pathToFileURL(resolve('reports/aws-kinesis-2020.html')).href);
+      await page.waitForFunction(() => 'faultline' in window);
+      await groupsComeBackWhole(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
 });
+
+/**
+ * A graph that draws every edge: collapsing every team takes the services (and their edges) out of
+ * the graph, and opening the teams again brings back every service and edge, in its state (a step
+ * while collapsed is checked on the 2,000-service page).
+ */
+async function groupsComeBackWhole(page: Page) {
+  const facts = () => page.evaluate(() => {
+    const cy = window.cy;
+    return {
+      services: cy.nodes('.svc').map((n: { id(): string }) => n.id()).sort(), edges: cy.edges().not('.meta').map((e: { id(): string }) => e.id()).sort(),
+      meta: cy.edges('.meta').length, stale: cy.nodes('.svc').filter((n: { id(): string; data(k: string): string }) => n.data('state') !== window.faultline.stateOf(n.id())).length,
+    };
+  });
+  const open = await facts();
+  await page.evaluate(() => window.faultline.collapseAll());
+  const shut = await facts();
+  expect(shut.services).toEqual([]);
+  expect(shut.edges).toEqual([]);
+  expect(shut.meta).toBeGreaterThan(0);
+  await page.evaluate(() => window.cy.nodes('.group').forEach((g: { emit(e: string): void }) => g.emit('tap')));
+  const back = await facts();
+  expect(back.services).toEqual(open.services);
+  expect(back.edges).toEqual(open.edges);
+  expect(back.meta).toBe(0);
+  expect(back.stale).toBe(0);
+  await page.evaluate(() => window.faultline.setGrouped(false));
+}
 
 describe.skipIf(!hasChromium)('a long cause chain in the HTML report', () => {
   it('is walked along parent links and shown as its first links, the number left out and its root', async () => {

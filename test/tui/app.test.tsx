@@ -199,7 +199,7 @@ describe('explore: fits the terminal', () => {
         for (const r of rows) expect([...r].length).toBeLessThanOrEqual(w);
       };
       check(a.frame());
-      for (const key of ['2', '3', '4', '5', '6', '?', '?', 'c', 'b', 'w']) {
+      for (const key of ['2', '3', '4', '5', '6', '?', '?', 'c', 'b', 'w', 'w', 't', 'z', 'j', 'f', 'N', 'z', 't', 'f']) {
         await a.press(key);
         check(a.frame());
       }

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { audit, priorities } from '../../src/analysis/index.js';
+import { neighbourhood } from '../../src/analysis/neighbourhood.js';
 import type { Transition, WhatIfOutcome } from '../../src/engine/types.js';
 import { loadFile } from '../../src/model/load.js';
 import type { Model, State } from '../../src/model/types.js';
@@ -66,6 +67,9 @@ function fakeView(model: Model, timeline: Transition[]): ReplayView {
     },
     capacityAt: () => undefined,
     fleetAt: () => undefined,
+    has: () => true,
+    computeNext: () => undefined,
+    changesOf: (service) => [...new Set(timeline.filter((x) => x.service === service).map((x) => x.atMin))],
   };
 }
 
@@ -84,5 +88,6 @@ export function fakeData(): ExploreData {
     whatIfs: [OUTCOME],
     dependents: new Map(model.services.map((s) => [s.id, model.services.filter((u) => u.dependsOn.some((d) => d.targets.includes(s.id)))])),
     view: (whatIf) => (whatIf ? patched : base),
+    near: (id, depth) => neighbourhood(model, id, depth),
   };
 }

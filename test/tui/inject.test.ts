@@ -51,6 +51,12 @@ describe.skipIf(!hasTmux())('explore draws nothing from the file raw (tmux pipe-
       for (const tab of ['1', '2', '3', '4', '5', '6']) { await term.type(tab); seen.push(term.screen()); }
       await term.type('j');
     }
+    // Grouped by team: the team names in the list and a team's detail pane, collapsed and open.
+    await term.type('t');
+    seen.push(await term.until((x) => x.includes('· teams'), 'the team list'));
+    await term.type('z');
+    seen.push(term.screen());
+    await term.type('t');
     await term.type('g', 'w');
     seen.push(await term.until((x) => x.includes('what-if'), 'the what-if view'));
     await term.type('space');

@@ -85,6 +85,10 @@ describe('safety and colour', () => {
     expect([...bar]).toHaveLength(21);
     expect(bar[10]).toBe('◆');
     expect(bar[20]).toBe('┼');
+    // The selected service's changes (N/P) over the event marks.
+    const marked = lineText(barLine([0, 30, 60], 60, 30, 21, [60]));
+    expect(marked[20]).toBe('●');
+    expect(marked[0]).toBe('┼');
   });
 });
 

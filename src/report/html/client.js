@@ -58,40 +58,43 @@ function stateAt(s, t) {
 }
 
 function groupNodeId(g) { return 'group:' + g; } // ':' never appears in a service id
-/** Cytoscape elements; with `withGroups`, a compound node per group around its services (groups.js). */
+/**
+ * Cytoscape elements; with `withGroups`, a compound node per group around its services (groups.js),
+ * a collapsed group as one node without its services.
+ */
 function graphElements(withGroups) {
   var elements = [];
-  if (withGroups) {
-    data.groups.forEach(function (name, g) {
-      elements.push({ group: 'nodes', data: { id: groupNodeId(g), name: name, label: name, state: 'ok' }, classes: 'group' });
-    });
-  }
-  var positions = withGroups ? data.groupPositions : data.positions;
-  data.services.forEach(function (s, i) {
-    var p = positions[s.id];
-    var d = { id: s.id, label: s.title === s.id ? s.id : s.title + '\n' + s.id, state: drawn[s.id] || 'ok' };
-    if (withGroups) d.parent = groupNodeId(data.groupOf[i]);
-    elements.push({ group: 'nodes', data: d, position: { x: p[0], y: p[1] },
-      classes: 'svc' + (s.tooling ? ' tooling' : '') + (s.entrypoint ? ' entrypoint' : '') });
-  });
+  if (withGroups) data.groups.forEach(function (name, g) { elements.push(groupElement(name, g)); });
+  var out = function (id) { return withGroups && collapsed[groupIndexOf[id]] === true; };
+  data.services.forEach(function (s) { if (!out(s.id)) elements.push(serviceElement(s, withGroups)); });
   data.edges.forEach(function (e, i) {
-    if (!LAZY_EDGES || e.toolingCycle || allEdges) elements.push(edgeElement(i));
+    if ((!LAZY_EDGES || e.toolingCycle || allEdges) && !out(e.from) && !out(e.to)) elements.push(edgeElement(i));
   });
   return elements;
+}
+function serviceElement(s, withGroups) {
+  var p = (withGroups ? data.groupPositions : data.positions)[s.id];
+  var d = { id: s.id, label: s.title === s.id ? s.id : s.title + '\n' + s.id, state: drawn[s.id] || 'ok' };
+  if (withGroups) d.parent = groupNodeId(groupIndexOf[s.id]);
+  return { group: 'nodes', data: d, position: { x: p[0], y: p[1] }, classes: 'svc' + (s.tooling ? ' tooling' : '') + (s.entrypoint ? ' entrypoint' : '') };
 }
 var allEdges = false;
 function edgeElement(i) {
   var e = data.edges[i];
   return { group: 'edges', data: { id: 'e' + i, source: e.from, target: e.to, type: e.type }, classes: e.type + (e.toolingCycle ? ' toolcycle' : '') };
 }
-/** Adds the edges (indexes into data.edges) not drawn yet, marked `cls` so they can be taken away again. */
-function drawEdges(indexes, cls) {
-  if (!LAZY_EDGES) return;
+/**
+ * Adds the edges (indexes into data.edges) not drawn yet, marked `cls` so they can be taken away
+ * again; never one to a service out of the graph in a collapsed group. `force`: also on small graphs
+ * (which draw every edge from the start), for services put back when their group opens.
+ */
+function drawEdges(indexes, cls, force) {
+  if (!LAZY_EDGES && !force) return;
   var add = [];
   indexes.forEach(function (i) {
-    if (cy.getElementById('e' + i).length > 0) return;
+    if (cy.getElementById('e' + i).length > 0 || inClosedGroup(data.edges[i].from) || inClosedGroup(data.edges[i].to)) return;
     var e = edgeElement(i);
-    e.classes += ' ' + cls;
+    if (cls) e.classes += ' ' + cls;
     add.push(e);
   });
   cy.add(add);
@@ -267,7 +270,8 @@ function setTime(t) {
     if (drawn[s.id] !== state) { drawn[s.id] = state; changed.push(s.id); }
   });
   cy.batch(function () {
-    changed.forEach(function (id) { cy.getElementById(id).data('state', drawn[id]); });
+    // Services inside a collapsed group are not drawn: they get their state when the group opens.
+    changed.forEach(function (id) { if (!inClosedGroup(id)) cy.getElementById(id).data('state', drawn[id]); });
     refreshCollapsed();
   });
   countsOut.textContent = counts.ok + ' ok · ' + counts.degraded + ' degraded · ' + counts.down + ' down';
