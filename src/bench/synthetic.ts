@@ -150,7 +150,7 @@ function scenario(count: number, n: number, fleets: readonly number[], rand: () 
 /** The synthetic document built into a Model without YAML (no source positions). */
 export function syntheticModel(opts: SyntheticOptions): Model {
   const file = `synthetic-${opts.services}.yaml`;
-  const { model, errors } = buildModel(syntheticDoc(opts), file, nullLocator(file));
+  const { value: model, errors } = buildModel(syntheticDoc(opts), file, nullLocator(file));
   if (!model) throw new Error(`synthetic graph is invalid: ${errors[0]?.message}`);
   return model;
 }

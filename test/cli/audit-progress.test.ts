@@ -15,22 +15,22 @@ function chain(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function runAudit(errIsTTY: boolean | undefined, isTTY: boolean, file: string) {
+async function runAudit(errIsTTY: boolean | undefined, isTTY: boolean, file: string) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), isTTY, color: false, ...(errIsTTY === undefined ? {} : { errIsTTY }) };
-  auditCommand.run({ format: 'json', top: '20', 'no-rules': true }, [file], io);
+  await auditCommand.run({ format: 'json', top: '20', 'no-rules': true }, [file], io);
   return { out: out.join(''), err: err.join('') };
 }
 
-test('stdout redirected, stderr a terminal: stages and blast-radius percentages on stderr, clean JSON on stdout', () => {
+test('stdout redirected, stderr a terminal: stages and blast-radius percentages on stderr, clean JSON on stdout', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'faultline-progress-')), 'chain.yaml');
   writeFileSync(file, chain(6_000));
-  const r = runAudit(true, false, file);
+  const r = await runAudit(true, false, file);
   expect(r.err).toContain('blast radius');
   expect(r.err).toMatch(/blast radius \d+ %/);
   expect(r.err.endsWith('\r\u001b[2K')).toBe(true);
   expect(JSON.parse(r.out).blastRadius).toHaveLength(6_000);
-  expect(runAudit(false, false, file).err).toBe('');
-  expect(runAudit(false, true, file).err).toBe('');
+  expect((await runAudit(false, false, file)).err).toBe('');
+  expect((await runAudit(false, true, file)).err).toBe('');
 }, 60_000);
