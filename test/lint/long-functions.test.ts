@@ -1,7 +1,6 @@
 /**
  * No function in src/ over 60 lines (generated code excluded): a long function is several ideas
- * that want names. ALLOWED lists the ones still waiting to be split, each with the helper whose
- * files they are in; an entry that is no longer long fails too, so the list only shrinks.
+ * that want names.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -9,21 +8,11 @@ import { longFunctions, sources } from './long-functions.js';
 
 const LIMIT = 60;
 
-/** `file:function` → who splits it. */
-const ALLOWED: Record<string, string> = {
-  'src/bench/synthetic.ts:syntheticDoc': 'h16 (src/bench/)',
-};
-
 const long = sources('src').flatMap((f) => longFunctions(f, readFileSync(f, 'utf8'), LIMIT));
 
 describe(`no function in src/ over ${LIMIT} lines`, () => {
-  it('finds none outside the allow-list', () => {
-    expect(long.filter((l) => !Object.hasOwn(ALLOWED, `${l.file}:${l.name}`)).map((l) => `${l.file}:${l.line} ${l.name}: ${l.lines} lines`)).toEqual([]);
-  });
-
-  it('allows only functions that are still long (remove an entry once it is split)', () => {
-    const still = new Set(long.map((l) => `${l.file}:${l.name}`));
-    expect(Object.keys(ALLOWED).filter((k) => !still.has(k))).toEqual([]);
+  it('finds none', () => {
+    expect(long.map((l) => `${l.file}:${l.line} ${l.name}: ${l.lines} lines`)).toEqual([]);
   });
 
   it('measures declarations, methods and arrow functions, nested ones on their own too', () => {
