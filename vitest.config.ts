@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     // The third-party corpus (../shared/realinputs) is not part of a clone: `npm run test:corpus`.
     exclude: ['test/corpus/**', '**/node_modules/**'],
-    globalSetup: ['test/setup/missing-tools.ts'],
+    globalSetup: ['test/setup/missing-tools.ts', 'test/setup/temp-root.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Component tests render ink as a terminal would; ink switches to CI mode (final frame only)

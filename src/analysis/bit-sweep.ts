@@ -3,7 +3,7 @@
  * services at once, one lane per failing service in W 32-bit words per position. A position's
  * `down` (D) and `hit` = degraded-or-worse (G) words are the OR over its clauses of the AND over
  * the clause's targets (an `anyOf` fails only when every alternative does), mapped by the edge
- * kind (§4): hard passes down/hit, soft turns down into hit, a buffered edge turns down into its
+ * kind (docs/semantics.md#audit): hard passes down/hit, soft turns down into hit, a buffered edge turns down into its
  * `whenFull` (final states: a buffer whose dependency is down fills in the end; one whose
  * dependency still serves never does).
  *

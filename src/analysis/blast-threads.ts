@@ -6,15 +6,8 @@
  * merge only adds, so the output does not depend on which thread ran which batch.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { BlastJob, TallyPart } from './blast.js';
+import { CONTROL_SIZE, ENTERED, FINISHED, type BlastJob, type TallyPart } from './blast-job.js';
 
-/** Slots of the shared control words. */
-export const NEXT = 0;
-export const SERVICES_DONE = 1;
-/** Set by the helper before its first claim: a helper that never entered has no batch to wait for. */
-export const ENTERED = 2;
-export const FINISHED = 3;
-export const CONTROL_SIZE = 4;
 
 export interface Helper {
   readonly control: Int32Array;

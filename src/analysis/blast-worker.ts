@@ -4,8 +4,8 @@
  * copied) and raises the shared flag the caller waits on.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { runBatches, type BlastJob } from './blast.js';
-import { ENTERED, FINISHED } from './blast-threads.js';
+import { runBatches } from './blast.js';
+import { ENTERED, FINISHED, type BlastJob } from './blast-job.js';
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort };
 

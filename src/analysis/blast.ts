@@ -9,13 +9,11 @@
 import type { Index } from './graph.js';
 import { BitSweep } from './bit-sweep.js';
 import { dependencyOrder, type DependencyOrder } from './dependency-order.js';
-import { CONTROL_SIZE, NEXT, SERVICES_DONE, startHelper } from './blast-threads.js';
+import { startHelper } from './blast-threads.js';
+import { CONTROL_SIZE, NEXT, SERVICES_DONE, type BlastJob, type SpofOptions, type TallyGraph, type TallyPart, type ToolSpec } from './blast-job.js';
 
-export interface ToolSpec {
-  readonly node: number;
-  /** Supported services, or undefined for all ("*"). */
-  readonly supports?: readonly number[];
-}
+export type { SpofOptions, ToolSpec } from './blast-job.js';
+
 
 export interface BlastCounts {
   readonly downCount: Int32Array;
@@ -40,12 +38,6 @@ export interface BlastCounts {
 
 const TIER_WEIGHT = [8, 4, 2, 1];
 
-export interface SpofOptions {
-  /** Keep at most this many services per entrypoint: the first by `rank`. Default: all. */
-  readonly keep?: number;
-  /** Order for `keep` (e.g. rank of each service's id); required with `keep`. */
-  readonly rank?: Int32Array;
-}
 
 /** `onProgress(done, total)` is called after each batch (services done so far, of all). */
 export function blastCounts(ix: Index, tools: readonly ToolSpec[] = [], words = 32, spofOptions: SpofOptions = {},
@@ -70,20 +62,7 @@ export interface Parallel {
   readonly waitForHelper?: boolean;
 }
 
-/** What a thread needs to run batches: the graph in dependency order and the tally's inputs. */
-export interface BlastJob {
-  readonly g: TallyGraph;
-  readonly o: DependencyOrder;
-  readonly tools: readonly ToolSpec[];
-  readonly words: number;
-  readonly spofOptions: SpofOptions;
-}
 
-export interface TallyGraph {
-  readonly n: number;
-  readonly tier: Uint8Array;
-  readonly entry: Uint8Array;
-}
 
 /**
  * Runs batches until none is left, each claimed from `control[NEXT]` (shared with the other thread:
@@ -108,16 +87,6 @@ export function runBatches(job: BlastJob, control: Int32Array, onProgress?: (don
   return tally;
 }
 
-/** One thread's sums (every array indexed by service; lanes of batches it did not run are 0). */
-export interface TallyPart {
-  readonly downCount: Int32Array;
-  readonly degradedCount: Int32Array;
-  readonly entrypointsHit: Int32Array;
-  readonly score: Float64Array;
-  readonly spofCount: Int32Array;
-  readonly heaps: Int32Array;
-  readonly toolRoots: readonly Uint8Array[];
-}
 
 /** Sums one batch's final states into the per-service figures. */
 export class Tally {

@@ -36,7 +36,7 @@ export function findCycles(ix: Index): CycleResult {
  * greatest set S of services each with a hard clause (an `anyOf` counts when every alternative is
  * in S) whose targets are all in S — start from every service with a hard clause, drop the ones
  * none of whose hard clauses lies inside the set, until nothing drops. A loop closed through an
- * `anyOf` whose alternatives all wait on the loop is a deadlock as much as a plain one (§4: a down
+ * `anyOf` whose alternatives all wait on the loop is a deadlock as much as a plain one (docs/semantics.md#engine: a down
  * service waits while every alternative of a hard dependency is down).
  */
 export function stuckClauses(ix: Index): Uint8Array {

@@ -40,7 +40,7 @@ export function earliestPaths(ix: Index, from: number, wanted: readonly number[]
         if (done[w] || (allowed && !allowed[w])) continue;
         if (d < delay[w]! || (d === delay[w]! && hops[v]! + 1 < hops[w]!)) {
           delay[w] = d; hops[w] = hops[v]! + 1; parent[w] = v;
-          heap.push({ v: w, delay: d, hops: hops[w]! });
+          heap.push({ v: w, delay: d, hops: hops[w] });
         }
       }
     }

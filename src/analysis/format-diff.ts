@@ -1,6 +1,6 @@
 /** Text and Markdown (for a pull-request comment) forms of an audit diff. */
 import { sanitize } from '../model/sanitize.js';
-import { md, mdCode } from '../report/escape.js';
+import { md, mdCode } from '../model/escape.js';
 import type { AuditDiff, BlastSnapshot } from './diff.js';
 import { findingLine } from './format-text.js';
 import { pushAll } from '../model/arrays.js';

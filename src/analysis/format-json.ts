@@ -1,8 +1,11 @@
-/** `audit --format json` (§6): findings and the ranked blast radius, plus additive tables. */
+/** `audit --format json` (docs/outputs.md#audit): findings and the ranked blast radius, plus additive tables. */
 import type { Audit, BlastRadius, Finding } from './types.js';
 import type { Priority } from './priorities.js';
 
-export function auditJson(a: Audit, graph: string, services: number, extra: { priorities?: readonly Priority[]; remediations?: readonly object[] } = {}): object {
+export type AuditJson = ReturnType<typeof auditJson>;
+export type FindingJson = ReturnType<typeof findingJson>;
+
+export function auditJson(a: Audit, graph: string, services: number, extra: { priorities?: readonly Priority[]; remediations?: readonly object[] } = {}) {
   const bigGraph = services > 1000;
   return {
     file: a.file,
@@ -29,7 +32,7 @@ export function auditJson(a: Audit, graph: string, services: number, extra: { pr
   };
 }
 
-export function findingJson(f: Finding): object {
+export function findingJson(f: Finding) {
   return {
     rule: f.rule, severity: f.severity, message: f.message, services: f.services, path: f.path ?? [],
     location: { file: f.location.file, line: f.location.line, column: f.location.column },
@@ -37,7 +40,7 @@ export function findingJson(f: Finding): object {
   };
 }
 
-function blastJson(b: BlastRadius): object {
+function blastJson(b: BlastRadius) {
   return {
     service: b.service, downCount: b.downCount, degradedCount: b.degradedCount,
     ...(b.down ? { down: b.down, degraded: b.degraded ?? [] } : {}),

@@ -7,7 +7,9 @@ import type { Finding, Severity } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warn: 'warning', info: 'note' };
 
-export function auditSarif(findings: readonly Finding[], version: string): object {
+export type AuditSarif = ReturnType<typeof auditSarif>;
+
+export function auditSarif(findings: readonly Finding[], version: string) {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

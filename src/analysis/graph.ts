@@ -1,11 +1,11 @@
 /**
  * The compact form every analysis runs on: services as integers (file order), each dependency entry
  * as a "clause" (one target, or the alternatives of an `anyOf`), in CSR arrays. Async entries are
- * dropped: they never propagate a failure (§4).
+ * dropped: they never propagate a failure (docs/semantics.md#engine).
  */
 import type { Model } from '../model/types.js';
 
-/** How a clause passes its dependencies' state to its owner (§4 edge semantics). */
+/** How a clause passes its dependencies' state to its owner (the edge rules of docs/semantics.md#engine). */
 export const KIND = { hard: 0, soft: 1, bufferedDegraded: 2, bufferedDown: 3 } as const;
 
 export interface Index {

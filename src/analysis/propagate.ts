@@ -1,7 +1,7 @@
 /**
  * Exact single-failure propagation with times: service `source` goes down for good at t = 0; every
  * other service gets the earliest time it is degraded-or-worse and the earliest time it is down,
- * by the §4 edge semantics. A Dijkstra-style sweep in time order (Knuth's generalisation to AND
+ * by the edge rules of docs/semantics.md#audit. A Dijkstra-style sweep in time order (Knuth's generalisation to AND
  * nodes): an `anyOf` clause fires when its last alternative reaches the level, and because events
  * are handled in time order that moment is the maximum. Cycles need nothing special: the sweep is
  * the least fixpoint. Used for member lists and impact times; counts for every service come from

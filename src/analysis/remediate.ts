@@ -9,10 +9,10 @@
  * Costs one audit per candidate, so it runs only when asked (`audit --suggest`).
  */
 import type { JsonObject, Model } from '../model/types.js';
-import { patchModel } from '../model/patch.js';
+import { patchModel } from '../model/check.js';
 import { candidatesFor, type Candidate } from './candidates.js';
 import { buildIndex } from './graph.js';
-import { audit } from './index.js';
+import { audit } from './audit.js';
 import { priorities, type Priority } from './priorities.js';
 import type { Rules } from './rules.js';
 import type { Audit } from './types.js';
@@ -98,13 +98,13 @@ function uniqueIds(rs: readonly Remediation[]): Remediation[] {
 /** The candidate applied and re-audited; undefined when the patch is invalid or adds an error. */
 export function verify(model: Model, rules: Rules, c: Candidate, have: ReadonlySet<string>, scoreBefore: number, problem: number): Remediation | undefined {
   const patched = patchModel(model, c.patch, model.services[0]?.loc ?? { file: model.file, line: 1, column: 1 });
-  if (!patched.model) return undefined;
-  const after = quickAudit(patched.model, rules);
+  if (!patched.value) return undefined;
+  const after = quickAudit(patched.value, rules);
   const now = new Set(after.findings.map((f) => f.fingerprint!));
   if (after.findings.some((f) => f.severity === 'error' && !have.has(f.fingerprint!))) return undefined;
   const removes = [...have].filter((f) => !now.has(f)).sort(cmp);
   const adds = [...now].filter((f) => !have.has(f)).sort(cmp);
-  return { id: c.id, title: c.title, patch: c.patch, removes, adds, problem, cost: c.cost, scoreBefore, scoreAfter: totalScore(priorities(after, patched.model)) };
+  return { id: c.id, title: c.title, patch: c.patch, removes, adds, problem, cost: c.cost, scoreBefore, scoreAfter: totalScore(priorities(after, patched.value)) };
 }
 
 function byValue(a: Remediation, b: Remediation): number {

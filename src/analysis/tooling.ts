@@ -1,5 +1,5 @@
 /**
- * Incident-tooling cycles (§5): a tool T is needed in the incidents of the services it supports;
+ * Incident-tooling cycles (docs/semantics.md#gaps-decided): a tool T is needed in the incidents of the services it supports;
  * a root R whose failure hits T and hits (or is) a service T supports means the tool fails in the
  * very incident it is needed for. Which roots hit T comes from the bit-parallel blast pass (one
  * bit per root), so there is no per-pair propagation. Output is bounded: per tool the nearest

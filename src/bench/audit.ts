@@ -99,14 +99,14 @@ function stages(b: Bench, g: DeepGraph): void {
   let last = 'start';
   // Progress within a stage ("blast radius 40 %") counts towards the stage.
   const add = (s: string, ms: number) => { const name = s.replace(/ \d+ %$/, ''); const at = times.find(([x]) => x === name); if (at) at[1] += ms; else times.push([name, ms]); };
-  audit(loaded.model!, undefined, { onStage: (s) => { add(last, lap()); last = s; } });
+  audit(loaded.value!, undefined, { onStage: (s) => { add(last, lap()); last = s; } });
   add(last, lap());
   b.note(`stages (in process, one run): ${times.filter(([s]) => s !== 'start').map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}; ${load()}`);
 }
 
 /** The bit-parallel counts against one single-source propagation each, on a sample of services. */
 function verify(b: Bench, g: DeepGraph, sample: number): void {
-  const model = loadFile(g.yaml).model!;
+  const model = loadFile(g.yaml).value!;
   const ix = buildIndex(model);
   const counts = blastCounts(ix);
   const p = new Propagator(ix);

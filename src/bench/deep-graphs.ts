@@ -38,10 +38,10 @@ export function deepGraph(dir: string, services: number, edges: number): DeepGra
   const conv = spawnSync('python3', [join(generatorDir(), 'to-faultline.py'), edgeList, yaml], { encoding: 'utf8' });
   if (conv.status !== 0) throw new Error(`to-faultline.py failed: ${conv.stderr}`);
   const loaded = loadFile(yaml);
-  if (!loaded.model) throw new Error(`generated graph invalid: ${loaded.errors[0]?.message}`);
+  if (!loaded.value) throw new Error(`generated graph invalid: ${loaded.errors[0]?.message}`);
   const json = join(dir, `${name}.faultline.json`);
-  writeFileSync(json, JSON.stringify(loaded.model.doc));
+  writeFileSync(json, JSON.stringify(loaded.value.doc));
   let count = 0;
-  for (const s of loaded.model.services) for (const d of s.dependsOn) count += d.targets.length;
-  return { name, services: loaded.model.services.length, edges: count, edgeList, yaml, json };
+  for (const s of loaded.value.services) for (const d of s.dependsOn) count += d.targets.length;
+  return { name, services: loaded.value.services.length, edges: count, edgeList, yaml, json };
 }

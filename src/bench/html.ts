@@ -52,7 +52,7 @@ const stepTimes = (page: Page, count: number) => page.evaluate(async (n) => {
 /** Times one call of the page's test hooks (`window.faultline[name](arg)`) until drawn. */
 const timed = (page: Page, name: string, arg?: boolean) => page.evaluate(async ([n, a]) => {
   const t0 = performance.now();
-  window.faultline[n as string](a);
+  window.faultline[n](a);
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   return performance.now() - t0;
 }, [name, arg] as const);

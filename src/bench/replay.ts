@@ -11,7 +11,7 @@ import { syntheticModel } from './synthetic.js';
 
 export function bench(b: Bench): void {
   const file = fileURLToPath(new URL('../../graphs/aws-kinesis-2020.yaml', import.meta.url));
-  const kinesis = loadFile(file).model;
+  const kinesis = loadFile(file).value;
   if (kinesis) {
     b.time('replay aws-kinesis-2020', () => replay(kinesis), { runs: 20 });
     b.time(`what-ifs aws-kinesis-2020 (${kinesis.scenarios[0]?.whatIfs.length ?? 0} + baseline)`, () => whatIfs(kinesis), { runs: 5 });

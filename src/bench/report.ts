@@ -30,7 +30,7 @@ function compareLayouts(b: Bench, services: number): void {
   const q1 = layoutQuality(ours, edges);
   const bf = b.time(`layout cytoscape breadthfirst ${services} services`, () => {
     const cy = cytoscape({ headless: true, elements: [...ids.map((id) => ({ data: { id } })), ...edges.map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to } }))] });
-    cy.layout({ name: 'breadthfirst', directed: true, boundingBox: { x1: 0, y1: 0, w: q1.width, h: q1.height } } as cytoscape.LayoutOptions).run();
+    cy.layout({ name: 'breadthfirst', directed: true, boundingBox: { x1: 0, y1: 0, w: q1.width, h: q1.height } }).run();
     return new Map<string, Position>(cy.nodes().map((n) => [n.id(), n.position()] as const));
   }, { runs: 3 });
   const q2 = layoutQuality(bf, edges);
@@ -39,7 +39,7 @@ function compareLayouts(b: Bench, services: number): void {
 }
 
 export function bench(b: Bench): void {
-  const kinesis = loadFile(fileURLToPath(new URL('../../graphs/aws-kinesis-2020.yaml', import.meta.url))).model;
+  const kinesis = loadFile(fileURLToPath(new URL('../../graphs/aws-kinesis-2020.yaml', import.meta.url))).value;
   if (kinesis) renderAll(b, 'aws-kinesis-2020', kinesis);
   for (const services of b.quick ? [200] : [200, 1_000]) renderAll(b, `synthetic ${services}`, syntheticModel({ services, events: services / 10 }));
   for (const services of b.quick ? [200] : [200, 1_000]) compareLayouts(b, services);

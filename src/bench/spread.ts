@@ -24,13 +24,13 @@ function spreadGraph(nodes: number, dependents: number): string {
 
 export function bench(b: Bench): void {
   const file = fileURLToPath(new URL('../../graphs/aws-s3-2008.yaml', import.meta.url));
-  const s3 = loadFile(file).model;
+  const s3 = loadFile(file).value;
   if (s3) {
     b.time('replay aws-s3-2008', () => replay(s3), { runs: 20 });
     b.time(`what-ifs aws-s3-2008 (${s3.scenarios[0]?.whatIfs.length ?? 0} + baseline)`, () => whatIfs(s3), { runs: 5 });
   }
   for (const nodes of b.quick ? [10_000] : [10_000, 10_000_000]) {
-    const { model } = loadText(spreadGraph(nodes, 200), 'spread-bench.yaml');
+    const { value: model } = loadText(spreadGraph(nodes, 200), 'spread-bench.yaml');
     if (!model) continue;
     const run = b.time(`replay ${nodes.toLocaleString('en-US')}-node spreading fleet, 200 dependents`, () => replay(model), { runs: 5 });
     b.note(`${run.timeline.length} transitions, ${new Set(run.timeline.map((t) => t.atMin)).size} instants with a change`);

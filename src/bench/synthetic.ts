@@ -36,81 +36,39 @@ export function syntheticId(i: number, n: number): string {
   return `svc-${String(i).padStart(String(n - 1).length, '0')}`;
 }
 
+/** What every service's draw needs: the size, the random stream and the layer geometry. */
+interface Shape {
+  readonly n: number;
+  readonly rand: () => number;
+  readonly id: (i: number) => string;
+  readonly layers: number;
+  readonly layerStart: (l: number) => number;
+  readonly hubs: number;
+  readonly xmin: number;
+  readonly cycleShare: number;
+}
+
 export function syntheticDoc(opts: SyntheticOptions): JsonObject {
   const n = opts.services;
-  const rand = prng(opts.seed ?? 42);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const id = (i: number) => syntheticId(i, n);
   const layers = Math.max(2, Math.min(12, Math.round(Math.log2(n))));
-  const layerStart = (l: number) => Math.floor((l * n) / layers);
-  const layerOf = (i: number) => Math.min(layers - 1, Math.floor((i * layers) / n));
-  const hubs = Math.max(1, Math.floor(n / 100));
-  // Pareto (alpha 2.5), floored and capped at 60: xmin = mean/2.3 lands the mean near the target
-  // (measured: 6.0 edges a service at 1k–100k).
-  const xmin = (opts.meanEdges ?? 6) / 2.3;
-  const cycleShare = opts.cycleShare ?? 0.03;
-
+  const shape: Shape = {
+    n, rand: prng(opts.seed ?? 42), id: (i: number) => syntheticId(i, n), layers,
+    layerStart: (l: number) => Math.floor((l * n) / layers),
+    hubs: Math.max(1, Math.floor(n / 100)),
+    // Pareto (alpha 2.5), floored and capped at 60: xmin = mean/2.3 lands the mean near the target
+    // (measured: 6.0 edges a service at 1k–100k).
+    xmin: (opts.meanEdges ?? 6) / 2.3,
+    cycleShare: opts.cycleShare ?? 0.03,
+  };
   const services: JsonObject = {};
   const fleets: number[] = [];
   for (let i = 0; i < n; i++) {
-    const layer = layerOf(i);
-    const isHub = i >= n - hubs;
-    const deeper = layer + 1 < layers ? layerStart(layer + 1) : n;
-    const deps: JsonValue[] = [];
-    const seen = new Set<number>();
-    const degree = deeper >= n ? 0 : Math.min(n - deeper, 60, Math.floor(xmin * (1 - rand()) ** (-1 / 1.5)));
-    const target = (): number => {
-      for (let tries = 0; tries < 8; tries++) {
-        const j = rand() < 0.3 ? n - 1 - Math.floor(rand() * hubs) : deeper + Math.floor(rand() * (n - deeper));
-        if (j !== i && !seen.has(j)) return j;
-      }
-      return -1;
-    };
-    for (let d = 0; d < degree; d++) {
-      const j = target();
-      if (j < 0) continue;
-      seen.add(j);
-      const r = rand();
-      if (r < 0.05) {
-        const k = target();
-        if (k < 0) continue;
-        seen.add(k);
-        deps.push({ anyOf: [id(j), id(k)], type: 'hard' });
-      } else if (r < 0.78) deps.push(d % 3 === 0 ? id(j) : { on: id(j), type: 'hard' });
-      else if (r < 0.9) deps.push({ on: id(j), type: 'soft' });
-      else if (r < 0.95) deps.push({ on: id(j), type: 'buffered', buffer: { fillsAfter: `${15 * (1 + Math.floor(rand() * 12))}m`, whenFull: rand() < 0.5 ? 'degraded' : 'down' } });
-      else deps.push({ on: id(j), type: 'async' });
-    }
-    if (layer > 0 && rand() < cycleShare) {
-      const j = layerStart(layer - 1) + Math.floor(rand() * (layerStart(layer) - layerStart(layer - 1)));
-      // Same random draws as before; a buffer only on a buffered edge (the schema requires it).
-      if (j !== i && !seen.has(j)) {
-        const type = rand() < 0.7 ? 'hard' : 'buffered';
-        deps.push({ on: id(j), type, ...(rand() < 0.7 || type !== 'buffered' ? {} : { buffer: { fillsAfter: '1h', whenFull: 'degraded' } }) });
-      }
-      const last = deps[deps.length - 1] as JsonObject | undefined;
-      if (last && last.type === 'buffered' && !last.buffer) last.buffer = { fillsAfter: '1h', whenFull: 'degraded' };
-    }
-    const s: JsonObject = {
-      title: `Service ${i}`,
-      team: `team-${i % 97}`,
-      role: isHub ? pick(['datastore', 'network', 'queue'] as const) : i % 211 === 7 ? pick(['status-page', 'monitoring', 'alerting', 'deploy'] as const) : 'service',
-      tier: Math.floor(rand() * 4),
-    };
-    if (layer === 0 && rand() < 0.5) s.entrypoint = true;
-    if (rand() < 0.02) {
-      const nodes = 50 + Math.floor(rand() * 1950);
-      s.fleet = {
-        nodes,
-        mesh: { peers: 'all', connectPerMinute: 1 + Math.floor(rand() * 20) },
-        perNode: { threads: { base: 1000, perPeer: 1, limit: 1000 + Math.floor(nodes * (1.05 + rand())) } },
-        restart: { perHour: 100 + Math.floor(rand() * 900) },
-        serving: 0.5,
-      };
-      fleets.push(i);
-    }
+    const layer = Math.min(layers - 1, Math.floor((i * layers) / n));
+    // The draws happen in this order (dependencies, then the service's own fields): same seed, same graph.
+    const deps = dependencies(shape, i, layer);
+    const s = service(shape, i, layer, fleets);
     if (deps.length > 0) s.dependsOn = deps;
-    services[id(i)] = s;
+    services[shape.id(i)] = s;
   }
 
   const doc: JsonObject = {
@@ -119,8 +77,76 @@ export function syntheticDoc(opts: SyntheticOptions): JsonObject {
     title: `Synthetic architecture of ${n} services (seed ${opts.seed ?? 42})`,
     services,
   };
-  if (opts.events && opts.events > 0) doc.scenarios = { synthetic: scenario(opts.events, n, fleets, rand, id) };
+  if (opts.events && opts.events > 0) doc.scenarios = { synthetic: scenario(opts.events, n, fleets, shape.rand, shape.id) };
   return doc;
+}
+
+/** Edges to deeper layers (30 % to hubs), a Pareto number of them, plus an occasional edge back up (a cycle). */
+function dependencies(g: Shape, i: number, layer: number): JsonValue[] {
+  const { n, rand, id, layers, layerStart, hubs } = g;
+  const deeper = layer + 1 < layers ? layerStart(layer + 1) : n;
+  const deps: JsonValue[] = [];
+  const seen = new Set<number>();
+  const degree = deeper >= n ? 0 : Math.min(n - deeper, 60, Math.floor(g.xmin * (1 - rand()) ** (-1 / 1.5)));
+  const target = (): number => {
+    for (let tries = 0; tries < 8; tries++) {
+      const j = rand() < 0.3 ? n - 1 - Math.floor(rand() * hubs) : deeper + Math.floor(rand() * (n - deeper));
+      if (j !== i && !seen.has(j)) return j;
+    }
+    return -1;
+  };
+  for (let d = 0; d < degree; d++) {
+    const j = target();
+    if (j < 0) continue;
+    seen.add(j);
+    const r = rand();
+    if (r < 0.05) {
+      const k = target();
+      if (k < 0) continue;
+      seen.add(k);
+      deps.push({ anyOf: [id(j), id(k)], type: 'hard' });
+    } else if (r < 0.78) deps.push(d % 3 === 0 ? id(j) : { on: id(j), type: 'hard' });
+    else if (r < 0.9) deps.push({ on: id(j), type: 'soft' });
+    else if (r < 0.95) deps.push({ on: id(j), type: 'buffered', buffer: { fillsAfter: `${15 * (1 + Math.floor(rand() * 12))}m`, whenFull: rand() < 0.5 ? 'degraded' : 'down' } });
+    else deps.push({ on: id(j), type: 'async' });
+  }
+  if (layer > 0 && rand() < g.cycleShare) {
+    const j = layerStart(layer - 1) + Math.floor(rand() * (layerStart(layer) - layerStart(layer - 1)));
+    // Same random draws as before; a buffer only on a buffered edge (the schema requires it).
+    if (j !== i && !seen.has(j)) {
+      const type = rand() < 0.7 ? 'hard' : 'buffered';
+      deps.push({ on: id(j), type, ...(rand() < 0.7 || type !== 'buffered' ? {} : { buffer: { fillsAfter: '1h', whenFull: 'degraded' } }) });
+    }
+    const last = deps[deps.length - 1] as JsonObject | undefined;
+    if (last && last.type === 'buffered' && !last.buffer) last.buffer = { fillsAfter: '1h', whenFull: 'degraded' };
+  }
+  return deps;
+}
+
+/** The service's own fields: role (hubs are stores and networks), tier, entrypoint, sometimes a fleet. */
+function service(g: Shape, i: number, layer: number, fleets: number[]): JsonObject {
+  const { rand } = g;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const isHub = i >= g.n - g.hubs;
+  const s: JsonObject = {
+    title: `Service ${i}`,
+    team: `team-${i % 97}`,
+    role: isHub ? pick(['datastore', 'network', 'queue'] as const) : i % 211 === 7 ? pick(['status-page', 'monitoring', 'alerting', 'deploy'] as const) : 'service',
+    tier: Math.floor(rand() * 4),
+  };
+  if (layer === 0 && rand() < 0.5) s.entrypoint = true;
+  if (rand() < 0.02) {
+    const nodes = 50 + Math.floor(rand() * 1950);
+    s.fleet = {
+      nodes,
+      mesh: { peers: 'all', connectPerMinute: 1 + Math.floor(rand() * 20) },
+      perNode: { threads: { base: 1000, perPeer: 1, limit: 1000 + Math.floor(nodes * (1.05 + rand())) } },
+      restart: { perHour: 100 + Math.floor(rand() * 900) },
+      serving: 0.5,
+    };
+    fleets.push(i);
+  }
+  return s;
 }
 
 function scenario(count: number, n: number, fleets: readonly number[], rand: () => number, id: (i: number) => string): JsonObject {
@@ -150,7 +176,7 @@ function scenario(count: number, n: number, fleets: readonly number[], rand: () 
 /** The synthetic document built into a Model without YAML (no source positions). */
 export function syntheticModel(opts: SyntheticOptions): Model {
   const file = `synthetic-${opts.services}.yaml`;
-  const { model, errors } = buildModel(syntheticDoc(opts), file, nullLocator(file));
+  const { value: model, errors } = buildModel(syntheticDoc(opts), file, nullLocator(file));
   if (!model) throw new Error(`synthetic graph is invalid: ${errors[0]?.message}`);
   return model;
 }

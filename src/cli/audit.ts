@@ -4,24 +4,19 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { unwritable, writeRegularFile } from '../model/files.js';
-import { readSource } from '../model/source.js';
-import { formatDiagnostic } from '../model/diagnostic.js';
+import { formatDiagnostic, type Diagnostic, type Loaded } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
 import type { Model } from '../model/types.js';
 import { sanitize } from '../model/sanitize.js';
-import { audit, defaultRules, type Audit, type Finding, type Rules } from '../analysis/index.js';
-import type { Parallel } from '../analysis/blast.js';
-import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from '../analysis/baseline.js';
-import { auditJson } from '../analysis/format-json.js';
-import { auditSarif } from '../analysis/format-sarif.js';
-import { auditText, summaryLine } from '../analysis/format-text.js';
-import { priorities } from '../analysis/priorities.js';
-import type { Remediation } from '../analysis/remediate.js';
-import { EXIT, UsageError, type Command } from './command.js';
+import {
+  applyBaseline, audit, auditJson, auditSarif, auditText, defaultRules, focusAudit, loadBaseline, loadRules, makeBaseline, priorities,
+  remediations, summaryLine, type Audit, type AuditJson, type Baseline, type Finding, type Remediation, type Rules,
+} from '../analysis/index.js';
+import { suggestionsText, withReplays, writeWhatIfs } from './suggest.js';
+import { EXIT, UsageError, type Command, type Io, type Values } from './command.js';
 import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
 import { pushAll } from '../model/arrays.js';
-import { focusAudit } from '../analysis/focus.js';
 import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
 
 /** Files above this size (~20k services) get a "reading…" line on a terminal. */
@@ -31,8 +26,6 @@ function sizeOf(file: string): number {
   try { return statSync(file).size; } catch { return 0; }
 }
 
-/** A baseline lists findings by key: a few MB would already be millions of them. */
-const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const command: Command = {
@@ -70,114 +63,141 @@ const command: Command = {
     'faultline audit graphs/example-shop.yaml --suggest                           # what to change, verified',
     'faultline audit my-system/graph.yaml --write-whatifs SCENARIO && faultline replay my-system/graph.yaml --what-ifs',
   ],
-  async run(values, files, io) {
+  run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
     const format = String(values.format);
-    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format "${sanitize(format)}" (text, json or sarif)`);
+    if (!isAuditFormat(format)) throw new UsageError(`unknown --format "${sanitize(format)}" (text, json or sarif)`);
     const top = Number(values.top);
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive integer, not "${sanitize(String(values.top))}"`);
-
     const writeTo = typeof values['write-whatifs'] === 'string' ? values['write-whatifs'] : undefined;
     if (writeTo !== undefined && (files.length !== 1 || files[0] === '-')) throw new UsageError('--write-whatifs needs exactly one FILE (not stdin)');
-    const suggest = values.suggest === true || writeTo !== undefined;
-    let rules: Rules = defaultRules;
     if (values['no-rules'] && typeof values.rules === 'string') throw new UsageError('give --rules FILE or --no-rules, not both');
-    const rulesFile = typeof values.rules === 'string' ? values.rules : values['no-rules'] ? undefined : discoverRules(process.cwd());
-    if (rulesFile !== undefined) {
-      if (typeof values.rules !== 'string') io.err(`faultline audit: rules from ${sanitize(rulesFile)} (found in the working directory or a parent; --no-rules ignores it)\n`);
-      // Loaded only here: the rules schema pulls in ajv and yaml (~50 ms), which most audits never need.
-      const { loadRules } = await import('../analysis/rules-load.js');
-      const r = loadRules(rulesFile);
-      if (!r.rules) { io.err(r.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n'); return EXIT.badInput; }
-      rules = r.rules;
-    }
+    const rules = readRules(values, io);
+    if (rules.errors) return printErrors(io, rules.errors);
     const target = values['write-baseline'];
     const cannot = typeof target === 'string' ? unwritable(target) : undefined;
     if (cannot) { io.err(`faultline audit: cannot write baseline ${sanitize(String(target))}: ${cannot}\n`); return EXIT.badInput; }
-    let baseline: Baseline | undefined;
-    if (typeof values.baseline === 'string') {
-      const read = readSource(values.baseline, 'baseline file', MAX_BASELINE_BYTES);
-      if (read.errors) { io.err(read.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n'); return EXIT.badInput; }
-      const b = parseBaseline(read.value);
-      if (typeof b === 'string') { io.err(`${sanitize(values.baseline)}:1:1: error: ${sanitize(b)}\n`); return EXIT.badInput; }
-      baseline = b;
-    }
+    const baseline = typeof values.baseline === 'string' ? loadBaseline(values.baseline) : undefined;
+    if (baseline?.errors) return printErrors(io, baseline.errors);
 
-    // --suggest re-audits patched graphs and replays them (engine, yaml writer): loaded only for it.
-    const suggestion = suggest ? await loadSuggest() : undefined;
-    let exit: number = EXIT.ok;
-    const audits: { audit: Audit; graph: string; services: number; known: number; model: Model; fixes?: Remediation[] }[] = [];
-    const all: Finding[] = [];
-    for (const file of files) {
-      // Reading a big file takes seconds to minutes: say so on a terminal (stderr), cleared below.
-      const reading = (io.errIsTTY ?? io.isTTY) && file !== '-' && sizeOf(file) > BIG_FILE_BYTES;
-      if (reading) io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: reading…`);
-      const loaded = loadFile(file);
-      if (reading) io.err('\r\u001b[2K');
-      if (!loaded.model) {
-        io.err(loaded.errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n');
-        exit = EXIT.badInput;
-        continue;
-      }
-      // Progress only on a terminal (stderr: `audit G --format json > out.json` shows it too), and only where it is worth showing.
-      const progress = (io.errIsTTY ?? io.isTTY) && loaded.model.services.length > 5000
-        ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
-      const focus = focusOf(loaded.model, file, values);
-      const whole = audit(loaded.model, rules, { top, ...(progress ? { onStage: progress } : {}), ...parallelFromEnv() });
-      const a = focus ? focusAudit(whole, focus) : whole;
-      if (focus && format === 'text') io.out(`focus: ${focus.focus} and its dependencies and dependents within ${focus.depth} hop${focus.depth === 1 ? '' : 's'}: ${focus.members.length} of ${loaded.model.services.length} services (the audit ran on all)\n`);
-      if (progress) io.err('\r\u001b[2K');
-      pushAll(all, a.findings);
-      const { kept, known } = baseline ? applyBaseline(a.findings, baseline) : { kept: [...a.findings], known: 0 };
-      const fixes = suggestion ? suggestion.withReplays(loaded.model, suggestion.remediations(loaded.model, rules)) : undefined;
-      audits.push({ audit: { ...a, findings: kept }, graph: loaded.model.name, services: loaded.model.services.length, known, model: loaded.model, ...(fixes ? { fixes } : {}) });
-      if (exit !== EXIT.badInput && kept.some((f) => f.severity === 'error')) exit = EXIT.findings;
-    }
+    const options = { rules: rules.value, top, format, suggest: values.suggest === true || writeTo !== undefined, baseline: baseline?.value };
+    const { audits, all, bad } = auditFiles(files, values, options, io);
+    let exit: number = bad ? EXIT.badInput : audits.some((x) => x.audit.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+    AUDIT_FORMATS[format](audits, { top, color: io.color, single: files.length === 1 }, io.out);
 
-    if (format === 'json') {
-      const docs = audits.map((x) => auditJson(x.audit, x.graph, x.services, { priorities: priorities(x.audit, x.model), ...(x.fixes ? { remediations: x.fixes } : {}) }));
-      writeJson(files.length === 1 && docs.length === 1 ? docs[0] : { files: docs }, io.out);
-    } else if (format === 'sarif') {
-      writeJson(auditSarif(audits.flatMap((x) => x.audit.findings), VERSION), io.out);
-    } else {
-      for (const x of audits) {
-        io.out(auditText(x.audit, { top, color: io.color, priorities: priorities(x.audit, x.model) }));
-        if (x.fixes && suggestion) io.out(`\n${suggestion.suggestionsText(x.fixes, x.audit.findings)}`);
-        io.out(`${summaryLine(x.audit.findings, x.audit.suppressed ?? 0, x.known)}\n\n`);
-      }
-    }
-
-    if (writeTo !== undefined && audits[0]?.fixes && suggestion) {
-      const w = suggestion.writeWhatIfs(files[0]!, writeTo, audits[0].fixes);
+    if (writeTo !== undefined && audits[0]?.fixes) {
+      const w = writeWhatIfs(files[0]!, writeTo, audits[0].fixes);
       if (w.error) { io.err(`${sanitize(files[0]!)}: error: ${sanitize(w.error)}\n`); return EXIT.badInput; }
       io.err(`faultline audit: added ${w.added.length} what-if(s) to scenario ${sanitize(writeTo)} of ${sanitize(files[0]!)}\n`);
     }
-    if (typeof values['write-baseline'] === 'string') {
+    if (typeof target === 'string') {
       try {
-        writeRegularFile(values['write-baseline'], JSON.stringify(makeBaseline(all), null, 2) + '\n');
+        writeRegularFile(target, JSON.stringify(makeBaseline(all), null, 2) + '\n');
       } catch (e) {
-        io.err(`faultline audit: cannot write baseline ${sanitize(values['write-baseline'])}: ${sanitize((e as Error).message)}\n`);
+        io.err(`faultline audit: cannot write baseline ${sanitize(target)}: ${sanitize((e as Error).message)}\n`);
         return EXIT.badInput;
       }
-      io.err(`faultline audit: wrote ${all.length} finding(s) to ${sanitize(values['write-baseline'])}\n`);
-      return exit === EXIT.badInput ? exit : EXIT.ok;
+      io.err(`faultline audit: wrote ${all.length} finding(s) to ${sanitize(target)}\n`);
+      exit = exit === EXIT.badInput ? exit : EXIT.ok;
     }
     return exit;
   },
 };
 
+/** One audited file, as every output format reads it. */
+interface AuditRun {
+  readonly audit: Audit;
+  readonly graph: string;
+  readonly services: number;
+  readonly known: number;
+  readonly model: Model;
+  readonly fixes?: Remediation[];
+}
+
+interface FormatOptions { readonly top: number; readonly color: boolean; readonly single: boolean }
+
+/** The output formats, picked from a map as report/index.ts picks report formats. */
+const AUDIT_FORMATS = {
+  text: (runs: readonly AuditRun[], o: FormatOptions, out: (text: string) => void): void => {
+    for (const x of runs) {
+      out(auditText(x.audit, { top: o.top, color: o.color, priorities: priorities(x.audit, x.model) }));
+      if (x.fixes) out(`\n${suggestionsText(x.fixes, x.audit.findings)}`);
+      out(`${summaryLine(x.audit.findings, x.audit.suppressed ?? 0, x.known)}\n\n`);
+    }
+  },
+  json: (runs: readonly AuditRun[], o: FormatOptions, out: (text: string) => void): void => {
+    const docs: AuditJson[] = runs.map((x) => auditJson(x.audit, x.graph, x.services, { priorities: priorities(x.audit, x.model), ...(x.fixes ? { remediations: x.fixes } : {}) }));
+    writeJson(o.single && docs.length === 1 ? docs[0] : { files: docs }, out);
+  },
+  sarif: (runs: readonly AuditRun[], _o: FormatOptions, out: (text: string) => void): void => {
+    writeJson(auditSarif(runs.flatMap((x) => x.audit.findings), VERSION), out);
+  },
+} as const;
+
+type AuditFormat = keyof typeof AUDIT_FORMATS;
+const isAuditFormat = (f: string): f is AuditFormat => Object.hasOwn(AUDIT_FORMATS, f);
+
+function printErrors(io: Io, errors: readonly Diagnostic[]): number {
+  io.err(errors.map((d) => sanitize(formatDiagnostic(d))).join('\n') + '\n');
+  return EXIT.badInput;
+}
+
+/** --rules FILE, else a rules file found from the working directory up (unless --no-rules), else the defaults. */
+function readRules(values: Values, io: Io): Loaded<Rules> {
+  const rulesFile = typeof values.rules === 'string' ? values.rules : values['no-rules'] ? undefined : discoverRules(process.cwd());
+  if (rulesFile === undefined) return { value: defaultRules, warnings: [] };
+  if (typeof values.rules !== 'string') io.err(`faultline audit: rules from ${sanitize(rulesFile)} (found in the working directory or a parent; --no-rules ignores it)\n`);
+  return loadRules(rulesFile);
+}
+
+interface AuditOptions {
+  readonly rules: Rules;
+  readonly top: number;
+  readonly format: AuditFormat;
+  readonly suggest: boolean;
+  readonly baseline: Baseline | undefined;
+}
+
+/** Each file loaded and audited; a bad file is reported and skipped (`bad`), the others still run. */
+function auditFiles(files: readonly string[], values: Values, o: AuditOptions, io: Io): { audits: AuditRun[]; all: Finding[]; bad: boolean } {
+  const audits: AuditRun[] = [];
+  const all: Finding[] = [];
+  let bad = false;
+  for (const file of files) {
+    // Reading a big file takes seconds to minutes: say so on a terminal (stderr), cleared below.
+    const reading = (io.errIsTTY ?? io.isTTY) && file !== '-' && sizeOf(file) > BIG_FILE_BYTES;
+    if (reading) io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: reading…`);
+    const loaded = loadFile(file);
+    if (reading) io.err('\r\u001b[2K');
+    if (loaded.errors) {
+      printErrors(io, loaded.errors);
+      bad = true;
+      continue;
+    }
+    const model = loaded.value;
+    // Progress only on a terminal (stderr: `audit G --format json > out.json` shows it too), and only where it is worth showing.
+    const progress = (io.errIsTTY ?? io.isTTY) && model.services.length > 5000
+      ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
+    const focus = focusOf(model, file, values);
+    const whole = audit(model, o.rules, { top: o.top, ...(progress ? { onStage: progress } : {}), ...parallelFromEnv() });
+    const a = focus ? focusAudit(whole, focus) : whole;
+    if (focus && o.format === 'text') io.out(`focus: ${focus.focus} and its dependencies and dependents within ${focus.depth} hop${focus.depth === 1 ? '' : 's'}: ${focus.members.length} of ${model.services.length} services (the audit ran on all)\n`);
+    if (progress) io.err('\r\u001b[2K');
+    pushAll(all, a.findings);
+    const { kept, known } = o.baseline ? applyBaseline(a.findings, o.baseline) : { kept: [...a.findings], known: 0 };
+    const fixes = o.suggest ? withReplays(model, remediations(model, o.rules)) : undefined;
+    audits.push({ audit: { ...a, findings: kept }, graph: model.name, services: model.services.length, known, model, ...(fixes ? { fixes } : {}) });
+  }
+  return { audits, all, bad };
+}
+
 /**
  * FAULTLINE_THREADS=1 runs the blast pass on one thread, =2 always with the helper thread (which
  * then takes part from the first batch); unset, the audit decides by graph size (docs/speed.md).
  */
-function parallelFromEnv(): { parallel?: Parallel } {
+function parallelFromEnv(): { parallel?: { threads: number; waitForHelper?: boolean } } {
   const t = process.env.FAULTLINE_THREADS;
   return t === '1' ? { parallel: { threads: 1 } } : t === '2' ? { parallel: { threads: 2, waitForHelper: true } } : {};
-}
-
-async function loadSuggest() {
-  const [{ remediations }, cli] = await Promise.all([import('../analysis/remediate.js'), import('./suggest.js')]);
-  return { remediations, ...cli };
 }
 
 export default command;

@@ -11,7 +11,7 @@ export function isColorChoice(s: string): s is ColorChoice {
   return (COLOR_CHOICES as readonly string[]).includes(s);
 }
 
-export function useColor(choice: ColorChoice, isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+export function colorWanted(choice: ColorChoice, isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
   if (choice !== 'auto') return choice === 'always';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.FORCE_COLOR;

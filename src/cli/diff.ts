@@ -5,19 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { audit, defaultRules, type Rules } from '../analysis/index.js';
-import { loadRules } from '../analysis/rules-load.js';
-import { diffAudits } from '../analysis/diff.js';
-import { diffMarkdown, diffText } from '../analysis/format-diff.js';
-import { findingJson } from '../analysis/format-json.js';
-import type { BuildResult } from '../model/build.js';
-import { formatDiagnostic } from '../model/diagnostic.js';
+import { audit, defaultRules, diffAudits, diffMarkdown, diffText, findingJson, loadRules, type Rules } from '../analysis/index.js';
+import { formatDiagnostic, type Loaded } from '../model/diagnostic.js';
+import type { Model } from '../model/types.js';
 import { loadFile, loadText } from '../model/load.js';
 import { sanitize, terminalJson } from '../model/sanitize.js';
 import { EXIT, UsageError, type Command, type Io } from './command.js';
 
 /** A file on disk, else `REV:PATH` through `git show`. */
-export function loadRevision(spec: string): BuildResult {
+export function loadRevision(spec: string): Loaded<Model> {
   if (existsSync(spec) || !/^[^:]+:./.test(spec)) return loadFile(spec);
   const r = spawnSync('git', ['show', spec], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) {
@@ -46,13 +42,13 @@ const command: Command = {
     let rules: Rules = defaultRules;
     if (typeof values.rules === 'string') {
       const r = loadRules(values.rules);
-      if (!r.rules) return bad(io, r.errors.map(formatDiagnostic));
-      rules = r.rules;
+      if (r.errors) return bad(io, r.errors.map(formatDiagnostic));
+      rules = r.value;
     }
-    const [base, head] = args.map(loadRevision) as [BuildResult, BuildResult];
-    if (!base.model || !head.model) return bad(io, [...base.errors, ...head.errors].map(formatDiagnostic));
+    const [base, head] = args.map(loadRevision) as [Loaded<Model>, Loaded<Model>];
+    if (base.errors || head.errors) return bad(io, [...base.errors ?? [], ...head.errors ?? []].map(formatDiagnostic));
     const options = { listAllUpTo: 0, top: 0 };
-    const d = diffAudits(audit(base.model, rules, options), audit(head.model, rules, options));
+    const d = diffAudits(audit(base.value, rules, options), audit(head.value, rules, options));
     const [b, h] = args as [string, string];
     if (format === 'json') {
       io.out(terminalJson({

@@ -6,9 +6,7 @@
 import { loadFile } from '../model/load.js';
 import { didYouMean } from '../model/suggest.js';
 import { InputError } from '../model/diagnostic.js';
-import { exploreData } from '../tui/data.js';
-import { createCleanup } from '../tui/cleanup.js';
-import { plainSummary } from '../tui/summary.js';
+import { createCleanup, exploreData, plainSummary } from '../tui/index.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
 
@@ -21,7 +19,7 @@ const command: Command = {
   examples: ['faultline explore graphs/aws-kinesis-2020.yaml', 'faultline explore graphs/aws-kinesis-2020.yaml | less   # plain summary'],
   async run(values, files, io) {
     if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'explore takes one FILE');
-    const { model, errors } = loadFile(files[0]!);
+    const { value: model, errors } = loadFile(files[0]!);
     if (!model) throw new InputError(errors);
     const scenarioId = values.scenario === undefined ? undefined : String(values.scenario);
     if (scenarioId !== undefined && !model.scenarios.some((s) => s.id === scenarioId)) {

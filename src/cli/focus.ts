@@ -1,5 +1,5 @@
 /** `--focus SERVICE [--depth N]`, shared by audit, report and explore: the neighbourhood, or a usage error. */
-import { neighbourhood, parseDepth, type Neighbourhood } from '../analysis/neighbourhood.js';
+import { neighbourhood, parseDepth, type Neighbourhood } from '../analysis/index.js';
 import { sanitize } from '../model/sanitize.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Model } from '../model/types.js';

@@ -2,9 +2,8 @@
 import { unwritable, writeRegularFile } from '../model/files.js';
 import { readSource } from '../model/source.js';
 import { sanitize } from '../model/sanitize.js';
-import { formatDiagnostic } from '../model/diagnostic.js';
-import { runImport, type ImportInput } from '../import/index.js';
-import { FORMATS, isFormat, type Format } from '../import/types.js';
+import { diagnosticsOf, formatDiagnostic } from '../model/diagnostic.js';
+import { FORMATS, isFormat, runImport, type Format, type ImportInput } from '../import/index.js';
 import { EXIT, UsageError, type Command } from './command.js';
 
 const ALIASES: Record<string, Format> = { kubernetes: 'k8s', 'docker-compose': 'compose', catalog: 'backstage' };
@@ -85,18 +84,20 @@ const command: Command = {
       ...(out ? { outFile: out } : {}),
       command: ['faultline import', ...positionals].join(' '),
     });
-    if (result.diagnostics.length > 0) io.err(result.diagnostics.map(formatDiagnostic).join('\n') + '\n');
-    if (result.text === undefined) return EXIT.badInput;
+    const diagnostics = diagnosticsOf(result);
+    if (diagnostics.length > 0) io.err(diagnostics.map(formatDiagnostic).join('\n') + '\n');
+    if (result.errors) return EXIT.badInput;
+    const { text, services, edges } = result.value;
     if (out) {
       try {
-        writeRegularFile(out, result.text);
+        writeRegularFile(out, text);
       } catch (e) {
         io.err(`faultline import: cannot write ${sanitize(out)}: ${(e as Error).message}\n`);
         return EXIT.badInput;
       }
-    } else io.out(result.text);
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    io.err(`imported ${result.services} services, ${result.edges} edges${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${out ? ` → ${out}` : ''}\n`);
+    } else io.out(text);
+    const warnings = result.warnings.length;
+    io.err(`imported ${services} services, ${edges} edges${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${out ? ` → ${out}` : ''}\n`);
     return EXIT.ok;
   },
 };

@@ -3,9 +3,8 @@
  * example shop, with the same guidance for what to add by hand (the importer cannot know tiers,
  * edge types, fleets, incident tools or scenarios).
  */
-import { formatDiagnostic } from '../model/diagnostic.js';
-import { runImport } from '../import/index.js';
-import { isFormat } from '../import/types.js';
+import { diagnosticsOf, formatDiagnostic } from '../model/diagnostic.js';
+import { isFormat, runImport } from '../import/index.js';
 import { UsageError } from './command.js';
 import { GRAPH_FILE, SCHEMA_FILE } from './starter.js';
 
@@ -38,6 +37,6 @@ export function importedStarter(format: string, path: string, name: string): { t
     throw new UsageError(`--from takes ${INIT_FORMATS.join(', ')}, not "${format}" (other formats: faultline import)`);
   }
   const r = runImport([{ format, path }], { name, command: `faultline init --from ${format} ${path}` });
-  const messages = r.diagnostics.map(formatDiagnostic);
-  return r.text === undefined ? { messages } : { text: GUIDANCE(`${format} ${path}`) + r.text, messages };
+  if (r.errors) return { messages: diagnosticsOf(r).map(formatDiagnostic) };
+  return { text: GUIDANCE(`${format} ${path}`) + r.value.text, messages: r.warnings.map(formatDiagnostic) };
 }

@@ -6,7 +6,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { formatSchema } from '../model/validate.js';
-import { prepareOutDir, writeAtomic, ReportWriteError } from '../report/write.js';
+import { prepareOutDir, writeAtomic, ReportWriteError } from '../report/index.js';
 import { EXIT, UsageError, type Command } from './command.js';
 import { importedStarter } from './init-from.js';
 import { GRAPH_FILE, SCHEMA_FILE, starterGraph } from './starter.js';

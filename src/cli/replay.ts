@@ -61,11 +61,11 @@ const command: Command = {
     const tolerance = String(values.tolerance).trim() === '' ? NaN : Number(values.tolerance);
     if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--tolerance must be a number of minutes ≥ 0, not "${String(values.tolerance)}"`);
     const loaded = loadFile(files[0]!);
-    if (!loaded.model) {
+    if (!loaded.value) {
       io.err(loaded.errors.map(formatDiagnostic).join('\n') + '\n');
       return EXIT.badInput;
     }
-    const { model, scenarioId } = scenarioOf(loaded.model, values);
+    const { model, scenarioId } = scenarioOf(loaded.value, values);
     const run = replay(model, scenarioId);
     const fid = fidelity(run);
     if (values.check === true && fid.total === 0) throw new UsageError(`--check: scenario "${run.scenario.id}" has no observed timeline, so there is nothing to check`);
@@ -79,8 +79,7 @@ const command: Command = {
       if (atMin > MAX_SPAN_MIN) throw new UsageError(`--at "${values.at}" is more than 365 days after the scenario start`);
     }
     if (format === 'json') {
-      const doc = toReplayJson(run, fid, ranked);
-      if (atMin !== undefined) doc.at = atJson(run, atMin);
+      const doc = { ...toReplayJson(run, fid, ranked), ...(atMin !== undefined ? { at: atJson(run, atMin) } : {}) };
       io.out(terminalJson(doc) + '\n');
     } else {
       io.out(header(run));

@@ -6,12 +6,11 @@ import { loadFile, STDIN_NAME } from '../model/load.js';
 import { sanitize } from '../model/sanitize.js';
 import type { Model } from '../model/types.js';
 import { didYouMean } from '../model/suggest.js';
-import { FORMAT_NAMES, FORMATS, isFormatName, renderReports, type FormatName } from '../report/index.js';
-import { gatherInputs } from '../report/inputs.js';
-import { ReportWriteError, prepareOutDir, writeAtomic } from '../report/write.js';
+import {
+  FORMAT_NAMES, FORMATS, GROUP_BYS, ReportWriteError, gatherInputs, isFormatName, prepareOutDir, renderReports, writeAtomic, type FormatName, type GroupBy,
+} from '../report/index.js';
 import { EXIT, UsageError, type Command, type Values } from './command.js';
 import { reportBase, reportBases } from './report-names.js';
-import { GROUP_BYS, type GroupBy } from '../report/group.js';
 import { focusOf } from './focus.js';
 
 function parseFormats(value: string): FormatName[] {
@@ -67,8 +66,8 @@ const command: Command = {
     const out = String(values.out);
     const loaded = files.map((file) => {
       const r = loadFile(file);
-      if (!r.model) throw new InputError(r.errors);
-      return { file, model: r.model, scenarios: scenariosToReport(r.model, file, scenario), focus: focusOf(r.model, file, values) };
+      if (!r.value) throw new InputError(r.errors);
+      return { file, model: r.value, scenarios: scenariosToReport(r.value, file, scenario), focus: focusOf(r.value, file, values) };
     });
     const group = groupOf(values);
     const bases = reportBases(loaded.map((l) => ({ file: l.file, graphName: l.model.name })));

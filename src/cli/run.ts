@@ -6,7 +6,7 @@ import { sanitize } from '../model/sanitize.js';
 import { didYouMean } from '../model/suggest.js';
 import { EXIT, UsageError, type Command, type Io } from './command.js';
 import { COMMANDS } from './commands.js';
-import { COLOR_CHOICES, isColorChoice, takeColorFlag, useColor } from './color.js';
+import { COLOR_CHOICES, isColorChoice, takeColorFlag, colorWanted } from './color.js';
 import { expandGraphArgs } from './inputs.js';
 import { maxOf } from '../model/arrays.js';
 
@@ -18,7 +18,7 @@ export function processIo(): Io {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     isTTY,
-    color: useColor('auto', isTTY, process.env),
+    color: colorWanted('auto', isTTY, process.env),
     errIsTTY: process.stderr.isTTY === true,
   };
 }
@@ -97,7 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`faultline ${name}: --color takes ${COLOR_CHOICES.join(', ')}, not "${sanitize(color.choice)}"\n`);
       return EXIT.badInput;
     }
-    io = { ...io, color: useColor(color.choice, io.isTTY, process.env) };
+    io = { ...io, color: colorWanted(color.choice, io.isTTY, process.env) };
   }
   let parsed;
   try {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Remediation } from '../analysis/remediate.js';
-import { replayChecks, type ReplayCheck } from '../analysis/remediate-replay.js';
+import { replayChecks, type ReplayCheck } from '../engine/index.js';
 import type { Model } from '../model/types.js';
 import type { Finding } from '../analysis/types.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
@@ -40,7 +40,7 @@ export function writeWhatIfs(file: string, scenario: string, rs: readonly Remedi
   const result = insertWhatIfs(text, scenario, rs.map((r) => ({ id: r.id, title: r.title, patch: r.patch })));
   if ('error' in result) return { error: result.error, added: [] };
   const check = loadText(result.text, file);
-  if (!check.model) return { error: `the file would not load after the change: ${check.errors.map((d) => formatDiagnostic(d)).join('; ')}`, added: [] };
+  if (!check.value) return { error: `the file would not load after the change: ${check.errors.map((d) => formatDiagnostic(d)).join('; ')}`, added: [] };
   if (result.added.length > 0) {
     const tmp = `${file}.faultline-tmp`;
     writeFileSync(tmp, result.text);

@@ -48,8 +48,8 @@ const command: Command = {
     const results = files.map((file): FileResult => {
       const r = loadFile(file);
       return {
-        file: file === '-' ? STDIN_NAME : file, valid: r.errors.length === 0, services: r.model?.services.length ?? 0, scenarios: r.model?.scenarios.length ?? 0,
-        errors: r.errors, warnings: r.warnings ?? [],
+        file: file === '-' ? STDIN_NAME : file, valid: !r.errors, services: r.value?.services.length ?? 0, scenarios: r.value?.scenarios.length ?? 0,
+        errors: r.errors ?? [], warnings: r.warnings ?? [],
       };
     });
     if (format === 'json') io.out(terminalJson({ files: results }) + '\n');

@@ -80,7 +80,7 @@ function label(doc: JsonObject, path: JsonPath): string {
     if (i === 1 && path[0] === 'scenarios') return;
     if (typeof k === 'number') {
       const edge = node !== null && typeof node === 'object' && !Array.isArray(node) ? node : undefined;
-      const on = edge?.on ?? (Array.isArray(edge?.anyOf) ? edge!.anyOf.join('|') : undefined);
+      const on = edge?.on ?? (Array.isArray(edge?.anyOf) ? edge.anyOf.join('|') : undefined);
       parts[parts.length - 1] += on !== undefined ? `[${String(on)}]` : `[${k}]`;
       return;
     }
@@ -104,5 +104,5 @@ export function movedModel(model: Model, a: AssumedNumber, sign: 1 | -1, start: 
   for (const k of a.path) value = (value as Record<string, JsonValue>)[k as string]!;
   const moved = perturb(String(a.path.at(-1)), value, sign, start);
   if (moved === undefined || moved === value) return undefined;
-  return checkDocument(withValue(model.doc, a.path, moved), model.file, nullLocator(model.file), { patches: false }).model;
+  return checkDocument(withValue(model.doc, a.path, moved), model.file, nullLocator(model.file), { patches: false }).value;
 }

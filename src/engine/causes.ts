@@ -44,9 +44,9 @@ export class Causes extends Wording {
         return { kind: facts.touched.has(s) ? 'event' : 'limit', text: this.fleetText(s) };
       }
       case F.Held:
-        return { kind: 'deadlock', text: 'cannot start: a hard dependency is down', ...parentOf(w.lastTr[s]!) };
+        return { kind: 'deadlock', text: 'cannot start: a hard dependency is down', ...parentOf(w.lastTr[s]) };
       case F.Latch:
-        return { kind: 'latch', text: this.latchText(s), via: this.id(w.latchOn[s]!), ...parentOf(w.lastTr[w.latchOn[s]!]!) };
+        return { kind: 'latch', text: this.latchText(s), via: this.id(w.latchOn[s]!), ...parentOf(w.lastTr[w.latchOn[s]!]) };
       case F.Edge: {
         const e = this.edge(s, f);
         return { kind: 'edge', text: e.text, via: e.via, ...parentOf(e.parent) };
@@ -86,12 +86,12 @@ export class Causes extends Wording {
           ? { kind: 'event', text: `${this.event('patch')} broke the recovery deadlock` }
           : { kind: 'recovered', text: 'recovery deadlock broken' };
       case F.Latch:
-        return { kind: 'recovered', text: `latch over: ${this.latchText(s)}`, via: this.id(w.latchOn[s]!), ...parentOf(w.lastTr[w.latchOn[s]!]!) };
+        return { kind: 'recovered', text: `latch over: ${this.latchText(s)}`, via: this.id(w.latchOn[s]!), ...parentOf(w.lastTr[w.latchOn[s]!]) };
       case F.Edge: {
         const credited = this.cameBack(s, prior, facts);
         const x = credited.target;
         if (!facts.patched || (facts.changed.has(x) && this.stillHas(s, prior))) {
-          return { kind: 'recovered', text: this.improvedDependency(s, credited), via: this.id(x), ...parentOf(w.lastTr[x]!) };
+          return { kind: 'recovered', text: this.improvedDependency(s, credited), via: this.id(x), ...parentOf(w.lastTr[x]) };
         }
         return { kind: 'event', text: `${this.event('patch')} changed its dependencies` };
       }

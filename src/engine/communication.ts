@@ -6,6 +6,7 @@
  */
 import { DEFAULT_DETECTION, type Model, type Scenario, type State } from '../model/types.js';
 import type { Transition } from './types.js';
+import { EPS } from '../model/numbers.js';
 
 export function communicatedAt(model: Model, scenario: Scenario, timeline: readonly Transition[], detectedAt: number | undefined): number | undefined {
   if (detectedAt === undefined) return undefined;
@@ -18,7 +19,7 @@ export function communicatedAt(model: Model, scenario: Scenario, timeline: reado
   };
   const post = (at: number, s: State) => at + (scenario.detection ?? DEFAULT_DETECTION).postingMin * (s === 'ok' ? 1 : 2);
   let i = 0;
-  for (; i < timeline.length && timeline[i]!.atMin <= detectedAt + 1e-9; i++) {
+  for (; i < timeline.length && timeline[i]!.atMin <= detectedAt + EPS; i++) {
     const t = timeline[i]!;
     if (tools.has(t.service)) state.set(t.service, t.state);
   }

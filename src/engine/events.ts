@@ -10,10 +10,10 @@ import type { JsonValue, Location, Scenario, ScenarioEvent } from '../model/type
 import { cmp } from '../model/order.js';
 import type { Graph, Slots } from './compile.js';
 import type { FleetSim, LimitBreach } from './fleet.js';
-import { num } from '../model/numbers.js';
+import { EPS, num } from '../model/numbers.js';
 import { level, type Level } from './levels.js';
 import type { Agenda, Entry } from './queue.js';
-import { EPS, type World } from './world.js';
+import type { World } from './world.js';
 
 /** Entries closer than this belong to one instant; fleet plans are pushed at least twice as far. */
 export const SAME_INSTANT = 1e-7;
@@ -104,14 +104,7 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
   const { w, slots } = host;
   const a = ev.action;
   if (a.kind === 'milestone' || a.kind === 'patch') return;
-  const slotOf = (id: string): number => {
-    const s = slots.find(id);
-    if (s === undefined || host.graph.services[s] === undefined) {
-      throw new InputError([{ ...ev.loc, severity: 'error', message: `service "${id}" no longer exists when this event happens (an earlier patch removed it)` }]);
-    }
-    return s;
-  };
-  const s = slotOf(a.service);
+  const s = slotOf(host, ev, a.service);
   const fleet = (): FleetSim => {
     const f = w.fleets.get(s);
     if (!f) throw new InputError([{ ...ev.loc, severity: 'error', message: `"${slots.ids[s]}" has no fleet at this point of the replay` }]);
@@ -119,47 +112,70 @@ function applyEvent(host: Host, t: number, ev: ScenarioEvent, out: Building, fle
     return f;
   };
   out.touched.add(s);
-  if (a.kind === 'fail') {
-    // Failures only add up (monotone): to go from down to degraded, recover then fail degraded.
-    w.forced[s] = Math.max(w.forced[s]!, level(a.state)) as Level;
-    out.dirty.add(s);
-  } else if (a.kind === 'recover') {
-    w.forced[s] = 0;
-    out.recovered.add(s);
-    out.dirty.add(s);
-  } else if (a.kind === 'corrupt') {
-    if (fleet().corrupt(a.nodes)) {
-      out.acted.set(s, `corrupt at ${formatClock(t, host.scenario.start)}: a bad state reached ${num(a.nodes)} node${a.nodes === 1 ? '' : 's'}`);
+  switch (a.kind) {
+    case 'fail':
+      // Failures only add up (monotone): to go from down to degraded, recover then fail degraded.
+      w.forced[s] = Math.max(w.forced[s]!, level(a.state)) as Level;
+      out.dirty.add(s);
+      return;
+    case 'recover':
+      w.forced[s] = 0;
+      out.recovered.add(s);
+      out.dirty.add(s);
+      return;
+    case 'corrupt':
+      if (fleet().corrupt(a.nodes)) {
+        out.acted.set(s, `corrupt at ${formatClock(t, host.scenario.start)}: a bad state reached ${num(a.nodes)} node${a.nodes === 1 ? '' : 's'}`);
+        fleetsDue.add(s);
+      }
+      return;
+    case 'stop': {
+      // A stop always stops (a planned stop is a trigger too); a cure that must follow the failure
+      // it cures is written `when: down`, so a what-if that prevents the fault prevents the cure.
+      fleet().stop(t);
+      host.waiting.delete(s);
+      out.acted.set(s, `stop at ${formatClock(t, host.scenario.start)}: every node stopped and its state cleared`);
       fleetsDue.add(s);
-    }
-  } else if (a.kind === 'stop') {
-    // A stop always stops (a planned stop is a trigger too); a cure that must follow the failure
-    // it cures is written `when: down`, so a what-if that prevents the fault prevents the cure.
-    const f = fleet();
-    f.stop(t);
-    host.waiting.delete(s);
-    out.acted.set(s, `stop at ${formatClock(t, host.scenario.start)}: every node stopped and its state cleared`);
-    fleetsDue.add(s);
-  } else if (a.kind === 'scale') {
-    const f = fleet();
-    f.startScale(t, a.to ?? Math.round(f.n) + (a.by ?? 0), a.overMin);
-    fleetsDue.add(s);
-  } else {
-    const f = fleet();
-    const rate = a.perHour ?? f.spec.restartPerHour;
-    if (rate === undefined) {
-      throw new InputError([{ ...ev.loc, severity: 'error', message: `no restart rate for "${a.service}"`, hint: 'give restart: { service, perHour } or fleet.restart.perHour' }]);
-    }
-    if (a.after) {
-      // Decided once the instant has settled: the awaited services may come back right now.
-      host.waiting.set(s, { perHour: rate, after: a.after.map(slotOf) });
       return;
     }
-    host.waiting.delete(s);
-    if (f.over() && f.failed > EPS) out.failedAgain.add(s);
-    f.startRestart(t, rate);
-    fleetsDue.add(s);
+    case 'scale': {
+      const f = fleet();
+      f.startScale(t, a.to ?? Math.round(f.n) + (a.by ?? 0), a.overMin);
+      fleetsDue.add(s);
+      return;
+    }
+    case 'restart':
+      restartEvent(host, t, ev, a, s, fleet(), out, fleetsDue);
+      return;
   }
+}
+
+/** The slot of a service an event names; an earlier patch may have removed it. */
+function slotOf(host: Host, ev: ScenarioEvent, id: string): number {
+  const s = host.slots.find(id);
+  if (s === undefined || host.graph.services[s] === undefined) {
+    throw new InputError([{ ...ev.loc, severity: 'error', message: `service "${id}" no longer exists when this event happens (an earlier patch removed it)` }]);
+  }
+  return s;
+}
+
+type RestartAction = Extract<ScenarioEvent['action'], { kind: 'restart' }>;
+
+/** A rolling restart starts now, or (with `after`) once the awaited services are back. */
+function restartEvent(host: Host, t: number, ev: ScenarioEvent, a: RestartAction, s: number, f: FleetSim, out: Building, fleetsDue: Set<number>): void {
+  const rate = a.perHour ?? f.spec.restartPerHour;
+  if (rate === undefined) {
+    throw new InputError([{ ...ev.loc, severity: 'error', message: `no restart rate for "${a.service}"`, hint: 'give restart: { service, perHour } or fleet.restart.perHour' }]);
+  }
+  if (a.after) {
+    // Decided once the instant has settled: the awaited services may come back right now.
+    host.waiting.set(s, { perHour: rate, after: a.after.map((id) => slotOf(host, ev, id)) });
+    return;
+  }
+  host.waiting.delete(s);
+  if (f.over() && f.failed > EPS) out.failedAgain.add(s);
+  f.startRestart(t, rate);
+  fleetsDue.add(s);
 }
 
 /**

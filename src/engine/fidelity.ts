@@ -1,5 +1,5 @@
 /**
- * How well a replay reproduces the observed timeline (§4). Per service, observations (in observed
+ * How well a replay reproduces the observed timeline (docs/semantics.md#fidelity). Per service, observations (in observed
  * order) are matched to its transitions into the same state, order kept, globally: the most
  * observations matched, then the least total error (`matchInOrder`); the rest are unmatched, so an
  * observation the engine cannot produce does not take the transition of the next one. An observation whose matched transition
@@ -13,6 +13,7 @@ import type { Observation } from '../model/types.js';
 import type { Fidelity, ObservationMatch, Replay, Transition } from './types.js';
 import { maxOf, minOf } from '../model/arrays.js';
 import { Operators } from './operators.js';
+import { EPS } from '../model/numbers.js';
 import { assumedNumbers, movedModel } from './assumptions.js';
 import { replay as replay_ } from './simulate.js';
 
@@ -138,7 +139,7 @@ export function matchInOrder(obs: readonly Observation[], transitions: readonly 
   const matched = new Int32Array((m + 1) * width);
   const error = new Float64Array((m + 1) * width);
   const choice = new Int8Array((m + 1) * width); // 0 skip observation, 1 skip transition, 2 match
-  const better = (a: number, ea: number, b: number, eb: number) => a > b || (a === b && ea < eb - 1e-9);
+  const better = (a: number, ea: number, b: number, eb: number) => a > b || (a === b && ea < eb - EPS);
   for (let i = m - 1; i >= 0; i--) {
     for (let j = k; j >= 0; j--) {
       const at = i * width + j;
@@ -175,7 +176,7 @@ function orderAgrees(scored: readonly ObservationMatch[]): boolean {
     let j = i;
     while (j < byObserved.length && byObserved[j]!.observedMin === byObserved[i]!.observedMin) j++;
     const group = byObserved.slice(i, j).map((m) => m.predictedMin!);
-    if (minOf(group) < maxBefore - 1e-9) return false;
+    if (minOf(group) < maxBefore - EPS) return false;
     maxBefore = maxOf(group, maxBefore);
     i = j;
   }

@@ -5,8 +5,7 @@
  */
 import type { Fleet } from '../model/types.js';
 import type { FleetSample, Scale } from './types.js';
-
-const EPS = 1e-9;
+import { EPS } from '../model/numbers.js';
 
 /** Peers each node connects to in a fleet of `n` nodes: N−1, the cell size −1, or k. */
 export function targetPeers(spec: Fleet, n: number): number {

@@ -19,8 +19,8 @@ import type { Fleet, Resource } from '../model/types.js';
 import { nodesOn, targetPeers } from './fleet-size.js';
 import { affectedCount, nextSpreadCrossing, spreadAfter } from './spread.js';
 import type { FleetSample, Scale } from './types.js';
+import { EPS } from '../model/numbers.js';
 
-const EPS = 1e-9;
 
 interface Restart {
   readonly intervalMin: number;

@@ -1,15 +1,17 @@
 /**
- * The `replay --format json` document (§6), stable and additive-only: the contract's keys first,
- * in the contract's order, then extras (`from`, `parent`, `deadlock`, capacity, per-observation
- * errors, deadlocks, async data loss, the what-if details). Chains and cycles are stored once and
- * referenced (`cause.parent`: a timeline index; `cause.deadlock`: an index into `deadlocks`), so the
- * document grows with the timeline, not with chain depth or cycle length. Times are ISO in the
- * scenario's own offset.
+ * The `replay --format json` document (docs/outputs.md#replay), stable and additive-only: the
+ * documented keys first, in their documented order, then extras (`from`, `parent`, `deadlock`,
+ * capacity, per-observation errors, deadlocks, async data loss, the what-if details). Chains and
+ * cycles are stored once and referenced (`cause.parent`: a timeline index; `cause.deadlock`: an
+ * index into `deadlocks`), so the document grows with the timeline, not with chain depth or cycle
+ * length. Times are ISO in the scenario's own offset.
  */
 import { formatIso } from '../model/time.js';
 import type { Fidelity, Replay, WhatIfOutcome, WhatIfResult } from './types.js';
 
-export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatIfResult): Record<string, unknown> {
+export type ReplayJson = ReturnType<typeof toReplayJson>;
+
+export function toReplayJson(replay: Replay, fidelity: Fidelity, whatIfs?: WhatIfResult) {
   const iso = (min: number) => formatIso(min, replay.scenario.start);
   const whatIf = (w: WhatIfOutcome) => ({
     id: w.id, prevented: w.prevented, allOkAt: w.allOkMin === undefined ? null : iso(w.allOkMin),

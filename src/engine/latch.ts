@@ -5,6 +5,7 @@
  * the instant the dependency becomes ok, from how long it was not ok.
  */
 import type { World } from './world.js';
+import { EPS } from '../model/numbers.js';
 
 /** Latches the dependents of `x`, which is ok again at `t`; returns the services newly latched. */
 export function latchOn(w: World, x: number, t: number): number[] {
@@ -16,9 +17,9 @@ export function latchOn(w: World, x: number, t: number): number[] {
     if (w.graph.services[d] === undefined) continue;
     for (const g of w.graph.groups[d]!) {
       const l = g.dep.latch;
-      if (!l || !g.targets.includes(x) || outage < l.afterMin - 1e-9) continue;
+      if (!l || !g.targets.includes(x) || outage < l.afterMin - EPS) continue;
       const until = t + l.fixedMin + l.lagPerMinute * outage;
-      if (until > w.latchUntil[d]! + 1e-9 && until > t + 1e-9) {
+      if (until > w.latchUntil[d]! + EPS && until > t + EPS) {
         w.latchUntil[d] = until;
         w.latchOn[d] = x;
         out.push(d);

@@ -15,7 +15,8 @@
  */
 import type { Demand, ScenarioStart } from '../model/types.js';
 import type { Graph } from './compile.js';
-import { EPS, type World } from './world.js';
+import type { World } from './world.js';
+import { EPS } from '../model/numbers.js';
 
 const DAY = 1440;
 

@@ -12,7 +12,6 @@
  */
 import type { Level } from './levels.js';
 import { F, type Factor, type World } from './world.js';
-import { pushAll } from '../model/arrays.js';
 
 export interface Before {
   readonly state: Level;
@@ -28,92 +27,118 @@ export interface Settled {
 }
 
 export function settle(w: World, dirty: Iterable<number>, full: boolean, exempt: ReadonlySet<number>, reseed: Iterable<number> = []): Settled {
-  const before = new Map<number, Before>();
-  const snap = (s: number) => {
-    if (!before.has(s)) before.set(s, { state: w.state[s]!, raw: w.raw[s]!, why: w.why[s]!, rawWhy: w.rawWhy[s]! });
-  };
-  const live = w.graph.services;
-  let counter = 0;
-
-  // Held services get re-decided every instant: release them and let step 3 re-hold them.
-  // So are the services a recover event exempts: both go straight into the reset region.
-  const candidates = new Set<number>(dirty);
-  // `reseed`: services whose own factor improved (a fleet's load fell): they start the reset region
-  // even when a cycle through them would otherwise hold them at their level.
-  const released = new Set<number>([...exempt, ...reseed]);
-  for (const s of reseed) candidates.add(s);
-  for (const s of w.heldSet) {
-    snap(s);
-    w.held[s] = 0;
-    candidates.add(s);
-    released.add(s);
-  }
-  w.heldSet.clear();
-
-  const reset: number[] = [];
-  const raise: number[] = [];
-  if (full) {
-    for (const s of w.graph.live) {
-      if (w.state[s]! > 0) reset.push(s);
-      raise.push(s);
-    }
-  } else {
-    const seeds: number[] = [];
-    for (const s of candidates) {
-      if (live[s] === undefined) continue;
-      snap(s);
-      const v = w.evaluate(s);
-      w.raw[s] = w.rawLevel;
-      if (v < w.state[s]! || (released.has(s) && w.state[s]! > 0)) seeds.push(s);
-      else if (v > w.state[s]!) raise.push(s);
-    }
-    const inReset = new Set<number>(seeds);
-    for (let i = 0; i < seeds.length; i++) {
-      for (const d of w.graph.dependents[seeds[i]!]!) {
-        if (!inReset.has(d) && w.state[d]! > 0) { inReset.add(d); seeds.push(d); }
-      }
-    }
-    pushAll(reset, seeds);
-  }
+  const pass = new Pass(w);
+  const { candidates, released } = releaseHeld(w, pass, dirty, exempt, reseed);
+  const { reset, raise } = full ? wholeRegion(w) : resetRegion(w, pass, candidates, released);
   for (const s of reset) {
-    snap(s);
+    pass.snap(s);
     w.state[s] = 0;
-    w.order[s] = ++counter;
+    w.order[s] = ++pass.counter;
+  }
+  for (const s of reset) pass.enqueue(s);
+  for (const s of raise) pass.enqueue(s);
+  pass.run();
+
+  const held = holdWaiters(w, reset.filter((s) => pass.before.get(s)!.state === 2 && w.state[s]! < 2 && !exempt.has(s)));
+  for (const s of held) {
+    w.held[s] = 2;
+    w.heldSet.add(s);
+    pass.enqueue(s);
+  }
+  pass.run();
+  return { before: pass.before, held };
+}
+
+/** One settle's bookkeeping: what each touched service was before, the order counter, the raise worklist. */
+class Pass {
+  readonly before = new Map<number, Before>();
+  counter = 0;
+  private readonly queue: number[] = [];
+
+  constructor(private readonly w: World) {}
+
+  snap(s: number): void {
+    const w = this.w;
+    if (!this.before.has(s)) this.before.set(s, { state: w.state[s]!, raw: w.raw[s]!, why: w.why[s]!, rawWhy: w.rawWhy[s]! });
   }
 
-  const queued = w.queued;
-  const queue: number[] = [];
-  const enqueue = (s: number) => {
-    if (queued[s] === 0) { queued[s] = 1; queue.push(s); }
-  };
-  const run = () => {
+  enqueue(s: number): void {
+    if (this.w.queued[s] === 0) { this.w.queued[s] = 1; this.queue.push(s); }
+  }
+
+  /** Raises every queued service to what its inputs give, queueing the dependents of each that rose. */
+  run(): void {
+    const w = this.w;
+    const live = w.graph.services;
+    const queue = this.queue;
     for (let i = 0; i < queue.length; i++) {
       const s = queue[i]!;
-      queued[s] = 0;
-      snap(s);
+      w.queued[s] = 0;
+      this.snap(s);
       const v = w.evaluate(s);
       w.raw[s] = w.rawLevel;
       if (v > w.state[s]!) {
         w.state[s] = v;
         w.why[s] = w.factor(s);
-        w.order[s] = ++counter;
-        for (const d of w.graph.dependents[s]!) if (live[d] !== undefined) enqueue(d);
+        w.order[s] = ++this.counter;
+        for (const d of w.graph.dependents[s]!) if (live[d] !== undefined) this.enqueue(d);
       }
     }
     queue.length = 0;
-  };
-  for (const s of reset) enqueue(s);
-  for (const s of raise) enqueue(s);
-  run();
-
-  const held = holdWaiters(w, reset.filter((s) => before.get(s)!.state === 2 && w.state[s]! < 2 && !exempt.has(s)));
-  for (const s of held) {
-    w.held[s] = 2;
-    w.heldSet.add(s);
-    enqueue(s);
   }
-  run();
-  return { before, held };
+}
+
+/**
+ * Held services get re-decided every instant: release them and let step 3 re-hold them. So are the
+ * services a recover event exempts: both go straight into the reset region. `reseed`: services whose
+ * own factor improved (a fleet's load fell): they start the reset region even when a cycle through
+ * them would otherwise hold them at their level.
+ */
+function releaseHeld(w: World, pass: Pass, dirty: Iterable<number>, exempt: ReadonlySet<number>, reseed: Iterable<number>): { candidates: Set<number>; released: Set<number> } {
+  const candidates = new Set<number>(dirty);
+  const released = new Set<number>([...exempt, ...reseed]);
+  for (const s of reseed) candidates.add(s);
+  for (const s of w.heldSet) {
+    pass.snap(s);
+    w.held[s] = 0;
+    candidates.add(s);
+    released.add(s);
+  }
+  w.heldSet.clear();
+  return { candidates, released };
+}
+
+/** A full settle: every live service is raised again, every not-ok one from ok. */
+function wholeRegion(w: World): { reset: number[]; raise: number[] } {
+  const reset: number[] = [];
+  const raise: number[] = [];
+  for (const s of w.graph.live) {
+    if (w.state[s]! > 0) reset.push(s);
+    raise.push(s);
+  }
+  return { reset, raise };
+}
+
+/** Steps 1 and 2: the seeds (would improve, or released) and every not-ok service downstream of them. */
+function resetRegion(w: World, pass: Pass, candidates: ReadonlySet<number>, released: ReadonlySet<number>): { reset: number[]; raise: number[] } {
+  const live = w.graph.services;
+  const raise: number[] = [];
+  const seeds: number[] = [];
+  for (const s of candidates) {
+    if (live[s] === undefined) continue;
+    pass.snap(s);
+    const v = w.evaluate(s);
+    w.raw[s] = w.rawLevel;
+    if (v < w.state[s]! || (released.has(s) && w.state[s]! > 0)) seeds.push(s);
+    else if (v > w.state[s]!) raise.push(s);
+  }
+  const inReset = new Set<number>(seeds);
+  for (let i = 0; i < seeds.length; i++) {
+    for (const d of w.graph.dependents[seeds[i]!]!) {
+      if (!inReset.has(d) && w.state[d]! > 0) { inReset.add(d); seeds.push(d); }
+    }
+  }
+  return { reset: seeds, raise };
 }
 
 /**

@@ -6,7 +6,7 @@
  * (record.ts, causes.ts); then the timers it starts are set (timers.ts).
  */
 import { InputError } from '../model/diagnostic.js';
-import { patchModel } from '../model/patch.js';
+import { patchModel } from '../model/check.js';
 import { didYouMean } from '../model/suggest.js';
 import type { JsonValue, Location, Model, Scenario } from '../model/types.js';
 import { asyncLoss } from './async-loss.js';
@@ -25,7 +25,8 @@ import { Recorder } from './record.js';
 import { reblame, settle } from './settle.js';
 import { Timers } from './timers.js';
 import type { FleetSample, LoadSample, Replay } from './types.js';
-import { EPS, World } from './world.js';
+import { World } from './world.js';
+import { EPS } from '../model/numbers.js';
 
 /** A runaway replay is a bug, not a long incident. */
 const MAX_INSTANTS = 2_000_000;
@@ -129,10 +130,10 @@ class Simulation implements Host {
 
   applyPatch(patch: JsonValue, loc: Location, t: number): void {
     const result = patchModel(this.model, patch, loc);
-    if (!result.model) throw new InputError(result.errors);
-    this.model = result.model;
+    if (!result.value) throw new InputError(result.errors);
+    this.model = result.value;
     const before = this.graph;
-    this.adopt(compile(result.model, this.slots), t);
+    this.adopt(compile(result.value, this.slots), t);
     for (const s of before.live) if (this.graph.services[s] === undefined && this.w.state[s]! > 0) this.removed.push(s);
   }
 

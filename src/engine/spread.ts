@@ -5,6 +5,7 @@
  * Whole nodes are affected (⌊I⌋), so the instant the healthy share falls below a threshold is
  * solved exactly from the curve: t = ln(I*(N − I₀) / (I₀(N − I*))) / β for I* affected nodes.
  */
+import { EPS } from '../model/numbers.js';
 
 /** Tolerance for ⌊I⌋ at a solved crossing instant (the curve lands on I* up to rounding). */
 const ROUND = 1e-7;
@@ -37,7 +38,7 @@ export function nextSpreadCrossing(t: number, bad: number, beta: number, n: numb
   const now = affectedCount(bad, n - failed);
   for (let i = thresholds.length - 1; i >= 0; i--) {
     const theta = thresholds[i]!;
-    if ((n - failed - now) / n < theta - 1e-9) continue;
+    if ((n - failed - now) / n < theta - EPS) continue;
     // Smallest whole count a with (n − failed − a)/n < θ.
     const target = Math.floor(n - failed - theta * n + 1e-6) + 1;
     if (target > n - failed) continue;

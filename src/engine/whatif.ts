@@ -4,12 +4,12 @@
  * fewer tier-weighted service-minutes lost, then earlier all-ok, then id.
  */
 import { InputError } from '../model/diagnostic.js';
-import { patchModel } from '../model/patch.js';
+import { patchModel } from '../model/check.js';
 import { didYouMean } from '../model/suggest.js';
 import { STATES, tierWeight, type Model } from '../model/types.js';
 import { pickScenario, replay } from './simulate.js';
 import type { Replay, WhatIfOutcome, WhatIfResult } from './types.js';
-import { maxOf } from '../model/arrays.js';
+import { EPS } from '../model/numbers.js';
 
 /** `base`: the unpatched replay of the same model and scenario when the caller already has it (not replayed again). */
 export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string[], base?: Replay): WhatIfResult {
@@ -23,8 +23,8 @@ export function whatIfs(model: Model, scenarioId?: string, ids?: readonly string
   const baseRun = base?.model === model && base.scenario.id === scenario.id ? base : replay(model, scenario.id);
   const runs = selected.map((w) => {
     const patched = patchModel(model, w.patch, w.loc);
-    if (!patched.model) throw new InputError(patched.errors);
-    return { id: w.id, title: w.title, run: replay(patched.model, scenario.id) };
+    if (!patched.value) throw new InputError(patched.errors);
+    return { id: w.id, title: w.title, run: replay(patched.value, scenario.id) };
   });
   const horizon = accountingHorizon(baseRun);
   const outcomes = runs
@@ -102,7 +102,7 @@ function loadFigures(run: Replay, horizon: number): Pick<WhatIfOutcome, 'peakLoa
       const full = (fleet?.nodes ?? 1) * (fleet?.capacity ?? 1);
       const ratio = Math.round((x.load / full) * 100) / 100;
       if (!peak || ratio > peak.ratio) peak = { service, ratio };
-      if (x.served < 1 - 1e-9) spans.push([x.atMin, list[i + 1]?.atMin ?? Math.max(horizon, x.atMin)]);
+      if (x.served < 1 - EPS) spans.push([x.atMin, list[i + 1]?.atMin ?? Math.max(horizon, x.atMin)]);
     });
   }
   spans.sort((a, b) => a[0] - b[0]);

@@ -6,9 +6,9 @@
 import { formatClock, formatDuration } from '../model/time.js';
 import type { ScenarioStart } from '../model/types.js';
 import type { LimitBreach } from './fleet.js';
-import { num, pct } from '../model/numbers.js';
+import { EPS, num, pct } from '../model/numbers.js';
 import { STATE_OF } from './levels.js';
-import { EPS, type Factor, type World } from './world.js';
+import type { Factor, World } from './world.js';
 
 /** Cycles up to this many services are named in full on each member's line. */
 export const CYCLE_NAMES = 8;

@@ -8,13 +8,14 @@ import type { EdgeType } from '../model/types.js';
 import type { Graph, Group } from './compile.js';
 import type { FleetSim } from './fleet.js';
 import type { Level } from './levels.js';
+import { EPS } from '../model/numbers.js';
 
-export const EPS = 1e-9;
 /** How far `shareOf` follows hard edges through services without fleets. */
 const MAX_SHARE_DEPTH = 2000;
 
 /** What decided a service's level. Edge factors also carry the group and the target slot. */
-export enum F { None, Forced, Fleet, Held, Floor, Edge, Latch }
+export const F = { None: 0, Forced: 1, Fleet: 2, Held: 3, Floor: 4, Edge: 5, Latch: 6 } as const;
+export type F = (typeof F)[keyof typeof F];
 
 export interface Factor {
   readonly kind: F;
@@ -70,7 +71,7 @@ export class World {
   queued = new Uint8Array(0);
   readonly fleets = new Map<number, FleetSim>();
 
-  factorKind = F.None;
+  factorKind: F = F.None;
   factorGroup = -1;
   factorTarget = -1;
   factorCapacity = false;
@@ -100,7 +101,7 @@ export class World {
   /** Level of `s` from the current states of its dependencies; sets `rawLevel` and `factor*`. */
   evaluate(s: number): Level {
     let lv: Level = 0;
-    let kind = F.None;
+    let kind: F = F.None;
     let group = -1;
     let target = -1;
     let capacity = false;

@@ -21,25 +21,7 @@ interface Entity { readonly kind: string; readonly ns: string; readonly name: st
 
 export function readBackstage(inputs: readonly InputText[], roots: readonly string[], load: LoadFile): Reading {
   const diagnostics: Diagnostic[] = [];
-  const entities = new Map<string, Entity[]>();
-  const seenFiles = new Set(inputs.map((i) => realPath(i.file)));
-  const queue = [...inputs];
-  for (let input = queue.shift(); input; input = queue.shift()) {
-    const parsed = parseYamlDocs(input.text, input.file);
-    pushAll(diagnostics, parsed.diagnostics);
-    for (const d of parsed.docs) {
-      const doc = asMap(d);
-      const kind = asText(doc?.kind)?.toLowerCase();
-      const meta = asMap(doc?.metadata);
-      const name = asText(meta?.name);
-      if (!doc || !kind || !name || !asText(doc.apiVersion)?.startsWith('backstage.io/')) continue;
-      const ns = asText(meta?.namespace)?.toLowerCase() ?? 'default';
-      const key = `${kind}:${ns}/${name.toLowerCase()}`;
-      const entity: Entity = { kind, ns, name, key, doc, spec: asMap(doc.spec) ?? {}, lines: parsed.lines };
-      entities.set(key, [...(entities.get(key) ?? []), entity]);
-      if (kind === 'location') pushAll(queue, follow(entity, input.file, roots, seenFiles, load, diagnostics));
-    }
-  }
+  const entities = readEntities(inputs, roots, load, diagnostics);
   const first = (key: string) => entities.get(key)?.[0];
   const all = [...entities.values()].flat();
   const ref = (e: Entity, raw: unknown, defaultKind: string) => parseRef(asText(raw) ?? '', defaultKind, e.ns);
@@ -89,6 +71,30 @@ export function readBackstage(inputs: readonly InputText[], roots: readonly stri
     return false;
   });
   return { format: 'backstage', services: [...services.values()], edges: kept, diagnostics };
+}
+
+/** Every backstage.io entity by kind:namespace/name, following Location entities to the files they name. */
+function readEntities(inputs: readonly InputText[], roots: readonly string[], load: LoadFile, diagnostics: Diagnostic[]): Map<string, Entity[]> {
+  const entities = new Map<string, Entity[]>();
+  const seenFiles = new Set(inputs.map((i) => realPath(i.file)));
+  const queue = [...inputs];
+  for (let input = queue.shift(); input; input = queue.shift()) {
+    const parsed = parseYamlDocs(input.text, input.file);
+    pushAll(diagnostics, parsed.diagnostics);
+    for (const d of parsed.docs) {
+      const doc = asMap(d);
+      const kind = asText(doc?.kind)?.toLowerCase();
+      const meta = asMap(doc?.metadata);
+      const name = asText(meta?.name);
+      if (!doc || !kind || !name || !asText(doc.apiVersion)?.startsWith('backstage.io/')) continue;
+      const ns = asText(meta?.namespace)?.toLowerCase() ?? 'default';
+      const key = `${kind}:${ns}/${name.toLowerCase()}`;
+      const entity: Entity = { kind, ns, name, key, doc, spec: asMap(doc.spec) ?? {}, lines: parsed.lines };
+      entities.set(key, [...(entities.get(key) ?? []), entity]);
+      if (kind === 'location') pushAll(queue, follow(entity, input.file, roots, seenFiles, load, diagnostics));
+    }
+  }
+  return entities;
 }
 
 function entityService(e: Entity, notes: string[], system?: string): ImportedService {

@@ -31,15 +31,34 @@ const RANK: Record<EdgeType, number> = { async: 0, soft: 1, buffered: 2, hard: 3
 interface ServiceAcc { first: ImportedService; x: Record<string, JsonValue>; notes: string[]; sources: Location[]; entrypoint: boolean; id: string }
 interface EdgeAcc { from: string; targets: string[]; parts: { type: EdgeType; note?: string; evidence: string; loc: Location; guessed: boolean }[]; calls?: number }
 
+type Warn = (loc: Location, message: string) => void;
+
 export function combine(readings: readonly Reading[], knownIds: ReadonlySet<string> = new Set(), options: CombineOptions = {}): ImportedGraph {
   const diagnostics: Diagnostic[] = [];
-  const warn = (loc: Location, message: string) => diagnostics.push({ ...loc, severity: 'warning', message });
+  const warn: Warn = (loc, message) => diagnostics.push({ ...loc, severity: 'warning', message });
+  const aliases = options.aliases ?? new Map<string, string>();
+  const { byId, idOf, readers } = combineServices(readings, aliases, warn);
+  const edges = combineEdges(readings, { byId, idOf, knownIds, aliases }, warn);
+  const services: GraphService[] = [...byId.values()].sort((a, b) => cmp(a.id, b.id)).map(toService);
+  const graphEdges: GraphEdge[] = [...edges.values()].map(toEdge).sort((a, b) => cmp(a.from, b.from) || cmp(a.targets.join(' '), b.targets.join(' ')));
+  pushAll(diagnostics, [...sharedIds(readings, readers), ...guessedCycles(graphEdges)]);
+  return { services, edges: graphEdges, diagnostics };
+}
+
+interface Services {
+  readonly byId: Map<string, ServiceAcc>;
+  /** `format|key` → id */
+  readonly idOf: Map<string, string>;
+  /** id → formats that define it */
+  readonly readers: Map<string, Set<string>>;
+}
+
+/** Every reading's services under one id each, readings in order, keys in order within one. */
+function combineServices(readings: readonly Reading[], aliases: ReadonlyMap<string, string>, warn: Warn): Services {
   const byId = new Map<string, ServiceAcc>();
   const owner = new Map<string, string>(); // id → `format|key` that took it
-  const idOf = new Map<string, string>(); // `format|key` → id
-  const aliases = options.aliases ?? new Map<string, string>();
-  const readers = new Map<string, Set<string>>(); // id → formats that define it
-
+  const idOf = new Map<string, string>();
+  const readers = new Map<string, Set<string>>();
   for (const r of readings) {
     const groups = new Map<string, ImportedService[]>();
     for (const s of r.services) groups.set(s.key, [...(groups.get(s.key) ?? []), s]);
@@ -60,13 +79,24 @@ export function combine(readings: readonly Reading[], knownIds: ReadonlySet<stri
       });
     }
   }
+  return { byId, idOf, readers };
+}
 
+interface EdgeContext {
+  readonly byId: Map<string, ServiceAcc>;
+  readonly idOf: ReadonlyMap<string, string>;
+  readonly knownIds: ReadonlySet<string>;
+  readonly aliases: ReadonlyMap<string, string>;
+}
+
+/** Every reading's edges between ids, the same edge from several sources folded into one. */
+function combineEdges(readings: readonly Reading[], c: EdgeContext, warn: Warn): Map<string, EdgeAcc> {
   const edges = new Map<string, EdgeAcc>();
   for (const r of readings) {
     for (const e of r.edges) {
-      const from = idOf.get(`${r.format}|${e.from}`);
+      const from = c.idOf.get(`${r.format}|${e.from}`);
       if (from === undefined) continue;
-      const resolved = targetIds(e, r.format, idOf, (name) => resolveName(name, from, e, byId, knownIds, warn, aliases));
+      const resolved = targetIds(e, r.format, c.idOf, (name) => resolveName(name, from, e, c.byId, c.knownIds, warn, c.aliases));
       if (resolved === undefined) continue;
       let targets = [...new Set(resolved)].sort();
       const guessed = e.guessed === true;
@@ -74,7 +104,7 @@ export function combine(readings: readonly Reading[], knownIds: ReadonlySet<stri
         targets = targets.filter((t) => t !== from);
         if (targets.length === 0) {
           warn(e.loc, `self-loop: ${from} calls itself (${e.evidence}); dropped, a service cannot depend on itself`);
-          addNote(byId.get(from)!, `calls itself (${e.evidence}, ${e.loc.file}:${e.loc.line}); not modelled`);
+          addNote(c.byId.get(from)!, `calls itself (${e.evidence}, ${e.loc.file}:${e.loc.line}); not modelled`);
           continue;
         }
       }
@@ -87,11 +117,7 @@ export function combine(readings: readonly Reading[], knownIds: ReadonlySet<stri
       if (e.calls !== undefined) acc.calls = (acc.calls ?? 0) + e.calls;
     }
   }
-
-  const services: GraphService[] = [...byId.values()].sort((a, b) => cmp(a.id, b.id)).map(toService);
-  const graphEdges: GraphEdge[] = [...edges.values()].map(toEdge).sort((a, b) => cmp(a.from, b.from) || cmp(a.targets.join(' '), b.targets.join(' ')));
-  pushAll(diagnostics, [...sharedIds(readings, readers), ...guessedCycles(graphEdges)]);
-  return { services, edges: graphEdges, diagnostics };
+  return edges;
 }
 
 /**

@@ -41,9 +41,9 @@ export function interpolate(value: string, vars: Variables): string {
         const v = get(name);
         const empty = v === undefined || (op?.startsWith(':') === true && v === '');
         if (op === undefined) return v ?? UNRESOLVED;
-        if (op.endsWith('-')) return empty ? arg : v!;
+        if (op.endsWith('-')) return empty ? arg : v;
         if (op.endsWith('+')) return empty ? '' : arg;
-        return empty ? UNRESOLVED : v!; // `?`: required; the error is Compose's to report
+        return empty ? UNRESOLVED : v; // `?`: required; the error is Compose's to report
       })
       .replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string) => get(name) ?? UNRESOLVED);
     if (next === text) break;

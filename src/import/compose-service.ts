@@ -49,7 +49,7 @@ export function serviceLayers(name: string, f: ComposeFile, files: Files | undef
       next = base !== undefined && asMap(current.services[base]) ? { s: asMap(current.services[base])!, lines: current.lines, file: current.file, services: current.services } : undefined;
     }
     if (!next && (!files || other === undefined)) diagnostics.push({ ...loc, severity: 'warning', message: `extends: service "${base}" not found; not followed` });
-    if (next && layers.some((l) => l.s === next!.s)) { diagnostics.push({ ...loc, severity: 'warning', message: 'extends: a cycle; not followed further' }); break; }
+    if (next && layers.some((l) => l.s === next.s)) { diagnostics.push({ ...loc, severity: 'warning', message: 'extends: a cycle; not followed further' }); break; }
     current = next;
   }
   // later sources override earlier ones; a name stated twice in one list stays twice (the import warns)

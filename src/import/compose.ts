@@ -18,7 +18,6 @@ import { edgeKind, telemetryKind } from './edge-kind.js';
 import { asList, asMap, asText } from './located.js';
 import { roleFromImage, telemetryImage } from './roles.js';
 import type { ImportedEdge, ImportedService, InputText, Reading } from './types.js';
-import { pushAll } from '../model/arrays.js';
 
 export function readCompose(inputs: readonly InputText[], files?: Files): Reading {
   const loaded = loadComposeFiles(inputs, files);

@@ -50,7 +50,7 @@ export function servicePair(doc: Document, s: GraphService, edges: readonly Grap
     ...s.x,
     'x-source': sourceValue(s.sources),
   };
-  const pair = doc.createPair(s.id, value) as Pair<Scalar, YAMLMap>;
+  const pair = doc.createPair<Scalar, YAMLMap>(s.id, value);
   if (!isScalar(pair.key)) pair.key = new Scalar(s.id);
   for (const item of pair.value!.items) {
     if (isSeq(item.value) && String((item.key as Scalar).value) !== 'x-source') item.value.flow = true;

@@ -3,7 +3,7 @@
  * misreading than a real recovery deadlock (`POSTGRES_DB=orders` once made `orders-db → orders`), so
  * the import says so before the audit reports it as a cycle.
  */
-import { stronglyConnected } from '../analysis/scc.js';
+import { stronglyConnected } from '../analysis/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { GraphEdge } from './types.js';
 
@@ -23,7 +23,7 @@ export function guessedCycles(edges: readonly GraphEdge[]): Diagnostic[] {
   const sccs = stronglyConnected({ n: ids.length, start, adj: Int32Array.from(adj) });
   const diagnostics: Diagnostic[] = [];
   for (let k = 0; k < sccs.count; k++) {
-    const members = [...sccs.members.subarray(sccs.memberStart[k]!, sccs.memberStart[k + 1]!)].map((i) => ids[i]!);
+    const members = [...sccs.members.subarray(sccs.memberStart[k], sccs.memberStart[k + 1])].map((i) => ids[i]!);
     if (members.length < 2) continue;
     const inside = new Set(members);
     const first = guessed.find((e) => inside.has(e.from) && e.targets.some((t) => inside.has(t)))!;

@@ -11,6 +11,25 @@ export interface Diagnostic {
   readonly hint?: string;
 }
 
+/**
+ * What every loader returns (a graph, a rules file, a baseline, an import): the value with the
+ * warnings found on the way, or the located errors that stopped it (with any warnings found
+ * before). `errors` and `value` are never both there, so `if (r.errors)` narrows.
+ */
+export type Loaded<T> =
+  | { readonly value: T; readonly warnings: readonly Diagnostic[]; readonly errors?: undefined }
+  | { readonly errors: readonly Diagnostic[]; readonly warnings?: readonly Diagnostic[]; readonly value?: undefined };
+
+/** Diagnostics of several files in file, line, column order. */
+export function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/** The warnings and errors of a result together, in file, line, column order. */
+export function diagnosticsOf(r: Loaded<unknown>): Diagnostic[] {
+  return [...r.warnings ?? [], ...r.errors ?? []].sort(byPlace);
+}
+
 /** Errors reported per file; the rest are counted in one last line. */
 export const MAX_ERRORS = 100;
 

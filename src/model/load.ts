@@ -2,9 +2,9 @@
  * Reads a graph file into a Model, or into located diagnostics. Bad input never throws past here:
  * the source checks (source.ts), then shape (schema) and meaning (build, patches).
  */
-import type { BuildResult } from './build.js';
 import { checkDocument } from './check.js';
-import { tidy } from './diagnostic.js';
+import { tidy, type Loaded } from './diagnostic.js';
+import type { Model } from './types.js';
 import { parseSource, readSource, readStdin, type LoadOptions } from './source.js';
 
 export { MAX_ALIASES, MAX_FILE_BYTES, type LoadOptions } from './source.js';
@@ -13,7 +13,7 @@ export { MAX_ALIASES, MAX_FILE_BYTES, type LoadOptions } from './source.js';
 export const STDIN_NAME = '<stdin>';
 
 /** A graph file, or standard input when `file` is `-` (diagnostics then say `<stdin>:LINE:COL`). */
-export function loadFile(file: string): BuildResult {
+export function loadFile(file: string): Loaded<Model> {
   if (file === '-') {
     const source = readStdin();
     return source.errors ? { errors: source.errors } : loadText(source.value, STDIN_NAME);
@@ -22,11 +22,13 @@ export function loadFile(file: string): BuildResult {
   return source.errors ? { errors: source.errors } : loadText(source.value, file);
 }
 
-export function loadText(text: string, file: string, options: LoadOptions = {}): BuildResult {
+export function loadText(text: string, file: string, options: LoadOptions = {}): Loaded<Model> {
   const parsed = parseSource(text, file, options);
   if (parsed.errors) return { errors: parsed.errors };
-  const { model, ...result } = checkDocument(parsed.value.json, file, parsed.value.locate);
+  const result = checkDocument(parsed.value.json, file, parsed.value.locate);
   // Duplicate keys are errors, but every other problem of the file is reported with them.
-  const errors = tidy([...(parsed.value.duplicates ?? []), ...result.errors]);
-  return { ...(model && errors.length === 0 ? { model } : {}), errors, ...(result.warnings ? { warnings: tidy(result.warnings) } : {}) };
+  const errors = tidy([...(parsed.value.duplicates ?? []), ...(result.errors ?? [])]);
+  const warnings = tidy(result.warnings ?? []);
+  if (result.errors || errors.length > 0) return { errors, ...(warnings.length > 0 ? { warnings } : {}) };
+  return { value: result.value, warnings };
 }

@@ -26,7 +26,7 @@ export function yamlLocator(file: string, doc: Document, lines: LineCounter): Lo
       for (const p of map.items) {
         // First occurrence wins, as in the document's JSON form.
         const k = isScalar(p.key) ? String(p.key.value) : undefined;
-        if (k !== undefined && !keys.has(k)) keys.set(k, p as Pair);
+        if (k !== undefined && !keys.has(k)) keys.set(k, p);
       }
       index.set(map, keys);
     }

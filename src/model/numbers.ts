@@ -3,6 +3,13 @@
  * is the same on every machine (reports are diffed byte for byte).
  */
 
+/**
+ * Tolerance for comparing minutes and fractions that went through float arithmetic (a crossing
+ * computed as t0 + Δ must still count as "at or before" the instant it names). One value for the
+ * whole engine and UI, so two modules never disagree on whether two times are the same instant.
+ */
+export const EPS = 1e-9;
+
 /** 32769 → "32,769"; fractions to at most two decimals. */
 export function num(value: number): string {
   if (!Number.isFinite(value)) return String(value);

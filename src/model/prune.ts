@@ -27,11 +27,11 @@ const MAX_ROUNDS = 20;
 const REMOVED = Symbol('removed');
 
 export function pruneInvalid(doc: JsonObject, locate: Locator): Pruned | undefined {
-  const copy = structuredClone(doc) as Obj;
+  const copy = structuredClone<Obj>(doc);
   const maps: IndexMaps = new Map();
   const v = validate as unknown as Validator;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (v(copy)) return { doc: copy as JsonObject, locate: mapped(locate, maps) };
+    if (v(copy)) return { doc: copy, locate: mapped(locate, maps) };
     for (const e of v.errors ?? []) cut(copy, pathOf(e.instancePath), e);
     sweep(copy, [], maps);
   }

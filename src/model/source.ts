@@ -5,9 +5,9 @@
  * the fast reader (yaml-subset.ts, ~10× faster); the rest, and every file with a syntax problem,
  * the yaml library.
  */
-import { readFileSync, readSync, statSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import type { Document, Node, Scalar, YAMLError } from 'yaml';
-import { tidy, type Diagnostic } from './diagnostic.js';
+import { tidy, type Diagnostic, type Loaded } from './diagnostic.js';
 import { readRegularFile } from './files.js';
 import { findTooDeep, MAX_DEPTH } from './guard.js';
 import { yamlLocator, type Locator } from './locate.js';
@@ -16,7 +16,6 @@ import { offsetLocator, offsetPosition } from './source-offsets.js';
 import type { JsonValue } from './types.js';
 import { unclosedFlows, yamlLib } from './yaml-lib.js';
 import { readYamlSubset } from './yaml-subset.js';
-import { pushAll } from './arrays.js';
 
 /**
  * Measured: the 100k-service synthetic graph is 33.7 MB of YAML, 55 MB of indented JSON (3.6 s and
@@ -34,8 +33,6 @@ export interface LoadOptions {
   readonly reader?: 'fast' | 'yaml';
 }
 
-/** Either the value or the located errors that stopped it. */
-export type Source<T> = { readonly value: T; readonly errors?: undefined } | { readonly value?: undefined; readonly errors: readonly Diagnostic[] };
 
 export interface Located {
   readonly json: JsonValue;
@@ -51,7 +48,7 @@ export interface Located {
  * The text of a source file, or one located error: not a regular file, over `maxBytes`, unreadable,
  * not UTF-8 (located at the first bad byte). `what` names the file in messages ("graph file").
  */
-export function readSource(file: string, what = 'graph file', maxBytes = MAX_FILE_BYTES): Source<string> {
+export function readSource(file: string, what = 'graph file', maxBytes = MAX_FILE_BYTES): Loaded<string> {
   const read = readRegularFile(file, maxBytes, what);
   if (read.error !== undefined) return fileError(file, read.error);
   const bytes = read.bytes;
@@ -64,14 +61,14 @@ export function readSource(file: string, what = 'graph file', maxBytes = MAX_FIL
   // YAML forbids NUL, and a NUL is the mark of a binary file given by mistake.
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { errors: [{ ...offsetPosition(file, text)(nul), severity: 'error', message: 'the file contains a NUL byte (a binary file?); not read' }] };
-  return { value: text };
+  return { value: text, warnings: [] };
 }
 
 /**
  * Standard input as text, with the same size and UTF-8 checks as a file; errors name `<stdin>`.
  * Read in chunks so an endless or huge pipe stops at the limit instead of filling memory.
  */
-export function readStdin(maxBytes = MAX_FILE_BYTES): Source<string> {
+export function readStdin(maxBytes = MAX_FILE_BYTES): Loaded<string> {
   const file = '<stdin>';
   const chunks: Buffer[] = [];
   const chunk = Buffer.alloc(1 << 16);
@@ -93,7 +90,7 @@ export function readStdin(maxBytes = MAX_FILE_BYTES): Source<string> {
   }
   const bytes = Buffer.concat(chunks);
   try {
-    return { value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { value: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
   } catch {
     return invalidUtf8(file, bytes);
   }
@@ -103,7 +100,7 @@ export function readStdin(maxBytes = MAX_FILE_BYTES): Source<string> {
  * A YAML (or JSON) text as plain JSON plus a locator back to its nodes, or located syntax errors:
  * absurd nesting, YAML syntax, duplicate keys, several documents, alias bombs.
  */
-export function parseSource(text: string, file: string, options: LoadOptions = {}): Source<Located> {
+export function parseSource(text: string, file: string, options: LoadOptions = {}): Loaded<Located> {
   const deep = findTooDeep(text);
   if (deep) {
     const before = text.slice(0, deep.offset);
@@ -117,13 +114,13 @@ export function parseSource(text: string, file: string, options: LoadOptions = {
   if (fast) {
     const pos = offsetPosition(file, fast.text);
     const duplicates = tidy(fast.duplicates.map((d): Diagnostic => ({ ...pos(d.offset), severity: 'error', ...yamlMessage('DUPLICATE_KEY', '', d.key) })));
-    return { value: { json: fast.value, locate: offsetLocator(file, fast.text, fast.offsets), ...(duplicates.length > 0 ? { duplicates } : {}) } };
+    return { value: { json: fast.value, locate: offsetLocator(file, fast.text, fast.offsets), ...(duplicates.length > 0 ? { duplicates } : {}) }, warnings: [] };
   }
   return parseWithLibrary(text, file);
 }
 
 /** The yaml library's reading: every YAML, and a located diagnostic for every problem. */
-function parseWithLibrary(text: string, file: string): Source<Located> {
+function parseWithLibrary(text: string, file: string): Loaded<Located> {
   const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   const at = (offset: number) => {
@@ -155,7 +152,7 @@ function parseWithLibrary(text: string, file: string): Source<Located> {
     if (!/alias/i.test((e as Error).message)) throw e;
     return { errors: [{ ...firstAlias(doc, at, file), severity: 'error', message: `aliases expand to too many nodes (over ${MAX_ALIASES}): refusing a possible alias bomb`, hint: 'write the repeated parts out, or use fewer nested aliases' }] };
   }
-  return { value: { json: json as JsonValue, locate: yamlLocator(file, doc, lines), ...(duplicates.length > 0 ? { duplicates } : {}) } };
+  return { value: { json: json as JsonValue, locate: yamlLocator(file, doc, lines), ...(duplicates.length > 0 ? { duplicates } : {}) }, warnings: [] };
 }
 
 /**
@@ -213,7 +210,7 @@ function firstAlias(doc: Document, at: (offset: number) => Omit<Diagnostic, 'sev
   return found?.range ? at(found.range[0]) : { file, line: 1, column: 1 };
 }
 
-function invalidUtf8(file: string, bytes: Buffer): Source<never> {
+function invalidUtf8(file: string, bytes: Buffer): Loaded<never> {
   // Locate the first bad byte: decode growing prefixes would be quadratic, so find it by scanning.
   let line = 1;
   let column = 1;
@@ -232,6 +229,6 @@ function invalidUtf8(file: string, bytes: Buffer): Source<never> {
   return { errors: [{ file, line, column, severity: 'error', message: 'the file is not valid UTF-8', hint: 'save it as UTF-8' }] };
 }
 
-function fileError(file: string, message: string): Source<never> {
+function fileError(file: string, message: string): Loaded<never> {
   return { errors: [{ file, line: 1, column: 1, severity: 'error', message }] };
 }

@@ -1,7 +1,7 @@
 /**
  * The reports' one door: every string of the report data, whatever its origin (titles, notes,
  * sources, `for` texts, cause texts, ids), loses its control, bidi and zero-width characters before
- * any format renders it. The per-format escapes (escape.ts) then only deal with their own syntax,
+ * any format renders it. The per-format escapes (model/escape.ts) then only deal with their own syntax,
  * and a new field cannot forget it. A JSON report stays the same shape; its strings lose only
  * characters no reader should see raw (a report may be `cat`ed to a terminal).
  */

@@ -54,4 +54,7 @@ export function renderReports(inputs: ReportInputs, formats: readonly FormatName
 }
 
 export { buildReportData } from './data.js';
+export { gatherInputs } from './inputs.js';
+export { GROUP_BYS, type GroupBy } from './group.js';
+export { ReportWriteError, prepareOutDir, writeAtomic } from './write.js';
 export type { ReportData, ReportInputs } from './types.js';

@@ -9,7 +9,7 @@ import type { CauseKind, Fidelity, Replay, WhatIfOutcome } from '../engine/types
 import type { ChainHead } from '../engine/query.js';
 import type { Model, Role, ScenarioAction, State, Tier } from '../model/types.js';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** What report/inputs.ts gathers from the engine and the audit: their results, untouched. */
 export interface ReportInputs {

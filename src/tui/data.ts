@@ -2,12 +2,11 @@
  * The only place the TUI touches the engine and the audit. Everything else in tui/ reads the
  * `ExploreData` below: results computed by those stages, never recomputed here.
  */
-import { adjacency, neighbourhood, type Adjacency, type Neighbourhood } from '../analysis/neighbourhood.js';
 import type { Audit } from '../analysis/types.js';
 import { eventTimes, explain, fidelity, fleetAt, replay as runReplay, stateAt, statesAt, targetPeers, whatIfs, type Fidelity, type Replay, type WhatIfOutcome, type WhatIfResult } from '../engine/index.js';
 import type { Model, Scenario, Service, State } from '../model/types.js';
-import { patchModel } from '../model/patch.js';
-import { audit, priorities, type Priority } from '../analysis/index.js';
+import { patchModel } from '../model/check.js';
+import { adjacency, audit, neighbourhood, priorities, type Adjacency, type Neighbourhood, type Priority } from '../analysis/index.js';
 
 /** One link of a cause chain: this service entered this state at this time, because of `text`. */
 export interface Link {
@@ -107,7 +106,7 @@ export function exploreData(model: Model, scenarioId?: string, focus?: Neighbour
 function patched(model: Model, scenario: Scenario | undefined, whatIf: string): Model {
   const w = scenario?.whatIfs.find((x) => x.id === whatIf);
   if (!w) return model;
-  return patchModel(model, w.patch, w.loc).model ?? model;
+  return patchModel(model, w.patch, w.loc).value ?? model;
 }
 
 interface ReplayPart {

@@ -8,6 +8,7 @@ import type { Part } from './data.js';
 import type { Line } from './lines.js';
 import { SORTS, type SortKey } from './rows.js';
 import { isCollapsed, isTeamKey, teamOfKey } from './teams.js';
+import { EPS } from '../model/numbers.js';
 
 /** Hops of a focus started with `f` (the same default as `--depth`). */
 export const FOCUS_DEPTH = 2;
@@ -155,8 +156,7 @@ function toggleTeam(s: UiState, team: string): UiState {
 
 /** The nearest instant after (or before) the current time, or `none` as a notice. */
 function step(s: UiState, times: readonly number[], dir: 1 | -1, none?: string): UiState {
-  const eps = 1e-9;
-  const t = dir > 0 ? times.find((x) => x > s.timeMin + eps) : times.findLast((x) => x < s.timeMin - eps);
+  const t = dir > 0 ? times.find((x) => x > s.timeMin + EPS) : times.findLast((x) => x < s.timeMin - EPS);
   if (t !== undefined) return { ...s, timeMin: t, playing: false };
   return none === undefined ? { ...s, playing: false } : { ...s, playing: false, message: none };
 }

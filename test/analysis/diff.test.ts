@@ -10,7 +10,7 @@ import { loadText } from '../../src/model/load.js';
 const SHOP = readFileSync('graphs/example-shop.yaml', 'utf8');
 /** The shop with the SSO depending on the gateway: closes edge-gateway → company-sso → edge-gateway. */
 const CLOSED = SHOP.replace('      - { on: event-bus, type: async, for: login audit events }', '      - { on: event-bus, type: async, for: login audit events }\n      - { on: edge-gateway, for: token introspection }');
-const auditOf = (text: string) => audit(loadText(text, 'shop.yaml').model!);
+const auditOf = (text: string) => audit(loadText(text, 'shop.yaml').value!);
 const CLI = resolve('dist/cli/main.js');
 const run = (cwd: string, ...args: string[]) => spawnSync('node', [CLI, 'diff', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 

@@ -5,14 +5,14 @@ import { nullLocator } from '../../src/model/locate.js';
 import type { JsonObject, JsonValue, Model } from '../../src/model/types.js';
 
 export function modelOf(services: Record<string, JsonObject>, extra: JsonObject = {}): Model {
-  const doc: JsonObject = { faultline: 1, name: 'test', services: services as JsonValue as JsonObject, ...extra };
-  const { model, errors } = buildModel(doc, 'test.yaml', nullLocator('test.yaml'));
+  const doc: JsonObject = { faultline: 1, name: 'test', services: services, ...extra };
+  const { value: model, errors } = buildModel(doc, 'test.yaml', nullLocator('test.yaml'));
   if (!model) throw new Error(errors.map((e) => e.message).join('; '));
   return model;
 }
 
 export function modelFromYaml(text: string, file = 'test.yaml'): Model {
-  const { model, errors } = loadText(text, file);
+  const { value: model, errors } = loadText(text, file);
   if (!model) throw new Error(errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; '));
   return model;
 }

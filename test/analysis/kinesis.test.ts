@@ -12,7 +12,7 @@ const lineOf = (re: RegExp, after?: RegExp) => {
 };
 
 describe('the Kinesis 2020 graph', () => {
-  const model = loadFile(FILE).model!;
+  const model = loadFile(FILE).value!;
   const a = audit(model);
   const find = (rule: string, pred: (f: (typeof a.findings)[number]) => boolean = () => true) => a.findings.filter((f) => f.rule === rule && pred(f));
 
@@ -66,6 +66,6 @@ describe('the Kinesis 2020 graph', () => {
   });
 
   test('output is deterministic', () => {
-    expect(JSON.stringify(audit(loadFile(FILE).model!))).toBe(JSON.stringify(a));
+    expect(JSON.stringify(audit(loadFile(FILE).value!))).toBe(JSON.stringify(a));
   });
 });

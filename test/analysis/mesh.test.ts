@@ -81,13 +81,13 @@ describe('restart-scales-with-fleet', () => {
 
   test('minHours is configurable; with restart-time off the long ones are reported here', () => {
     const r = parseRules('faultline-rules: 1\nrules:\n  restart-scales-with-fleet: { minHours: 0.25 }\n  restart-time: off', 'r.yaml');
-    expect(r.errors).toEqual([]);
-    expect(rules(audit(m, r.rules!), 'restart-scales-with-fleet').map((f) => f.services[0]).sort()).toEqual(['huge', 'mesh', 'small', 'user']);
+    expect(r.errors ?? []).toEqual([]);
+    expect(rules(audit(m, r.value), 'restart-scales-with-fleet').map((f) => f.services[0]).sort()).toEqual(['huge', 'mesh', 'small', 'user']);
   });
 });
 
 describe('the S3 2008 graph surfaces the hazards of its post-mortem', () => {
-  const a = audit(loadFile('graphs/aws-s3-2008.yaml').model!);
+  const a = audit(loadFile('graphs/aws-s3-2008.yaml').value!);
 
   test('request handling waits on the all-to-all gossip protocol', () => {
     expect(rules(a, 'request-path-mesh').map((f) => f.services)).toEqual([['s3-gossip', 's3-customers-eu', 's3-customers-us']]);

@@ -8,7 +8,7 @@ import { buildIndex } from '../../src/analysis/graph.js';
 import { minCut } from '../../src/analysis/min-cut.js';
 import { priorities } from '../../src/analysis/priorities.js';
 import { remediations } from '../../src/analysis/remediate.js';
-import { replayChecks } from '../../src/analysis/remediate-replay.js';
+import { replayChecks } from '../../src/engine/index.js';
 import { defaultRules } from '../../src/analysis/rules.js';
 import { prng } from '../../src/bench/synthetic.js';
 import { mergePatch } from '../../src/model/patch.js';
@@ -17,7 +17,7 @@ import { insertWhatIfs } from '../../src/model/whatif-insert.js';
 import type { JsonObject, Model } from '../../src/model/types.js';
 import { modelOf, randomDoc } from './helpers.js';
 
-const load = (file: string): Model => loadFile(file).model!;
+const load = (file: string): Model => loadFile(file).value!;
 const shop = load('graphs/example-shop.yaml');
 const kinesis = load('graphs/aws-kinesis-2020.yaml');
 
@@ -154,7 +154,7 @@ describe('write what-ifs', () => {
       const inserted = r.text.slice(p, p + r.text.length - text.length);
       expect(r.text.slice(0, p) + r.text.slice(p + inserted.length)).toBe(text);
       expect(inserted).toContain('w-one:');
-      const m = loadText(r.text, file).model!;
+      const m = loadText(r.text, file).value!;
       expect(m.scenarios.find((s) => s.id === scenario)!.whatIfs.find((w) => w.id === 'w-one')!.patch).toEqual(items[0]!.patch);
       const again = insertWhatIfs(r.text, scenario, items);
       expect(again).toMatchObject({ text: r.text, added: [], kept: ['w-one'] });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { takeColorFlag, useColor } from '../../src/cli/color.js';
+import { takeColorFlag, colorWanted } from '../../src/cli/color.js';
 import { expandGraphArgs, graphsUnder } from '../../src/cli/inputs.js';
 import { discoverRules } from '../../src/cli/rules-discovery.js';
 
@@ -99,12 +99,12 @@ describe('rules-file discovery', () => {
 
 describe('colour and options', () => {
   test('--color wins; auto follows NO_COLOR, then FORCE_COLOR, then the terminal', () => {
-    expect(useColor('always', false, { NO_COLOR: '1' })).toBe(true);
-    expect(useColor('never', true, { FORCE_COLOR: '1' })).toBe(false);
-    expect(useColor('auto', true, { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(false);
-    expect(useColor('auto', false, { FORCE_COLOR: '1' })).toBe(true);
-    expect(useColor('auto', false, { FORCE_COLOR: '0' })).toBe(false);
-    expect(useColor('auto', true, { NO_COLOR: '' })).toBe(true);
+    expect(colorWanted('always', false, { NO_COLOR: '1' })).toBe(true);
+    expect(colorWanted('never', true, { FORCE_COLOR: '1' })).toBe(false);
+    expect(colorWanted('auto', true, { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(false);
+    expect(colorWanted('auto', false, { FORCE_COLOR: '1' })).toBe(true);
+    expect(colorWanted('auto', false, { FORCE_COLOR: '0' })).toBe(false);
+    expect(colorWanted('auto', true, { NO_COLOR: '' })).toBe(true);
     expect(takeColorFlag(['x', '--color', 'never', '--color=always', '--', '--color'])).toEqual({ args: ['x', '--', '--color'], choice: 'always' });
   });
 

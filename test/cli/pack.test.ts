@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; files: string[] };
 const dir = mkdtempSync(join(tmpdir(), 'faultline-pack-'));
-let tarball = '';
 let listed: string[] = [];
 
 interface LockEntry { version?: string; dev?: boolean; dependencies?: Record<string, string>; bin?: unknown; [k: string]: unknown }
@@ -31,7 +30,6 @@ beforeAll(() => {
   // --ignore-scripts: `prepare` (the build) already ran in `npm test`; --json lists the packed files.
   const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { encoding: 'utf8' });
   const info = (JSON.parse(out) as { filename: string; files: { path: string }[] }[])[0]!;
-  tarball = join(dir, info.filename);
   listed = info.files.map((f) => f.path);
   const project = { name: 'user-project', private: true, dependencies: { faultline: `file:${info.filename}` } };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(project));

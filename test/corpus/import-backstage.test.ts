@@ -12,7 +12,7 @@ describe('backstage: the catalog-model examples, reached through a Location', ()
   const r = importFlat([{ format: 'backstage', path: `${EX}/all-components.yaml` }]);
 
   test('the Location targets are followed', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual([
       'artist-lookup', 'petstore', 'playback-order', 'playback-sdk', 'podcast-api', 'queue-proxy', 'searcher',
       'shuffle-api', 'wayback-archive', 'wayback-archive-ingestion', 'wayback-archive-storage', 'wayback-search', 'www-artist',
@@ -45,7 +45,7 @@ describe('backstage: whole trees, several versions and repositories combined', (
   ]);
 
   test('services and edges', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual([
       'artist-lookup', 'artists-db', 'backstage-demo', 'demo-graphql', 'petstore', 'playback-order', 'playback-sdk',
       'podcast-api', 'queue-proxy', 'searcher', 'shuffle-api', 'wayback-archive', 'wayback-archive-ingestion',

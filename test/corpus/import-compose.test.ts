@@ -13,7 +13,7 @@ describe('compose: DeathStarBench socialNetwork (map-form depends_on with condit
   const r = importFlat([{ format: 'compose', path: `${DSB}/socialNetwork/docker-compose.yml` }]);
 
   test('services and edges', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(r.services).toHaveLength(27);
     const withStore = ['media', 'post-storage', 'social-graph', 'url-shorten', 'user', 'user-timeline'];
@@ -66,7 +66,7 @@ describe('compose: eShopOnContainers base + override, read together', () => {
   ]);
 
   test('services of both files are one set', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toHaveLength(21);
   });
 

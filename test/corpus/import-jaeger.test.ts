@@ -9,7 +9,7 @@ describe('jaeger (corpus)', () => {
     // Derived by reading write_dependencies.json: one link { parent: svcA, child: svcB, callCount: 1 }
     // inside the bulk body's second NDJSON document.
     const r = importFlat([{ format: 'jaeger', path: FIXTURE }]);
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual(['svca', 'svcb']);
     expect(r.edges).toEqual(['svca -> svcb (hard)']);
     expect(r.doc.services.svca!['x-name']).toBe('svcA');

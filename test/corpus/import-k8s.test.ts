@@ -10,7 +10,7 @@ describe('k8s: Online Boutique release manifest (one multi-document file)', () =
   const r = importFlat([{ format: 'k8s', path: SHOP }]);
 
   test('every Deployment is a service', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual([
       'adservice', 'cartservice', 'checkoutservice', 'currencyservice', 'emailservice', 'frontend',
       'loadgenerator', 'paymentservice', 'productcatalogservice', 'recommendationservice', 'redis-cart', 'shippingservice',

@@ -11,7 +11,7 @@ describe('kiali: service graph', () => {
   const r = importFlat([{ format: 'kiali', path: `${DATA}/test_service_graph.expected` }]);
 
   test('services and edges', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual(['deposit', 'details', 'ingressgateway-unknown', 'pricing', 'productpage', 'ratings', 'reviews', 'tcp']);
     expect(r.edges).toEqual([
       ...hard('ingressgateway-unknown', 'productpage', 'tcp'),
@@ -52,7 +52,7 @@ describe('kiali: other graph types', () => {
 
   test('versioned app graph with a box and two clusters: same name in two clusters is a collision', () => {
     const r = importFlat([{ format: 'kiali', path: `${DATA}/test_complex_graph.expected` }]);
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toContain('istio-egressgateway');
     expect(r.services).toContain('istio-egressgateway.cluster-tutorial');
     expect(r.warnings.join('\n')).toMatch(/id collision: "istio-egressgateway"/);

@@ -44,7 +44,7 @@ describe.each(lists)('import recall and precision: %s', (file) => {
   const m = measure(e);
 
   test(`recall ≥ 0.9 and precision ≥ 0.95 (${e.title})`, () => {
-    expect(m.r.errors).toEqual([]);
+    expect(m.r.errors ?? []).toEqual([]);
     // printed so the numbers can be quoted: `npm run test:corpus -- import-recall`
     console.log(`${file}: expected ${m.expected.size}, found ${m.found.size}, recall ${m.recall.toFixed(3)}, precision ${m.precision.toFixed(3)}; missed [${m.missed.join(', ')}]; extra [${m.extra.join(', ')}]`);
     expect(m.recall).toBeGreaterThanOrEqual(0.9);

@@ -2,6 +2,7 @@
  * Round trip: every real input imports into text that validates as a graph (loadText: schema and
  * semantic checks) and audits with no error-level finding; importing twice gives the same bytes.
  */
+import { diagnosticsOf } from '../../src/model/diagnostic.js';
 import { describe, expect, test } from 'vitest';
 import { audit } from '../../src/analysis/index.js';
 import { runImport, type ImportInput } from '../../src/import/index.js';
@@ -27,21 +28,21 @@ describe('import → validate → audit', () => {
   for (const [name, inputs] of Object.entries(CASES)) {
     test(name, () => {
       const r = runImport(inputs);
-      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      expect(r.text).toBeDefined();
-      const loaded = loadText(r.text!, 'imported.yaml');
-      expect(loaded.errors).toEqual([]);
-      expect(loaded.model!.services.length).toBeGreaterThan(1);
-      const result = audit(loaded.model!);
+      expect(diagnosticsOf(r).filter((d) => d.severity === 'error')).toEqual([]);
+      expect(r.value?.text).toBeDefined();
+      const loaded = loadText(r.value!.text, 'imported.yaml');
+      expect(loaded.errors ?? []).toEqual([]);
+      expect(loaded.value!.services.length).toBeGreaterThan(1);
+      const result = audit(loaded.value!);
       expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
-      expect(result.blastRadius).toHaveLength(loaded.model!.services.length);
-      expect(runImport(inputs).text).toBe(r.text);
+      expect(result.blastRadius).toHaveLength(loaded.value!.services.length);
+      expect(runImport(inputs).value?.text).toBe(r.value?.text);
     });
   }
 
   test('the shop graph ranks its blast radius: the product catalog hits the most services', () => {
     const r = runImport(CASES['k8s online boutique']!);
-    const result = audit(loadText(r.text!, 'shop.yaml').model!);
+    const result = audit(loadText(r.value!.text, 'shop.yaml').value!);
     expect(result.blastRadius[0]!.service).toBe('productcatalogservice');
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { adhocScenario, fidelity, replay, toReplayJson, withScenario } from '../../src/engine/index.js';
 import { loadFile } from '../../src/model/load.js';
 
-const kinesis = loadFile('graphs/aws-kinesis-2020.yaml').model!;
+const kinesis = loadFile('graphs/aws-kinesis-2020.yaml').value!;
 const cli = (...args: string[]) => spawnSync('node', ['dist/cli/main.js', 'replay', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('adhocScenario', () => {

@@ -16,13 +16,13 @@ import { randomDoc } from '../analysis/helpers.js';
 const RANK: Record<State, number> = { ok: 0, degraded: 1, down: 2 };
 
 function model(doc: JsonObject): Model {
-  const { model: m, errors } = checkDocument(doc, 'p.yaml', nullLocator('p.yaml'));
+  const { value: m, errors } = checkDocument(doc, 'p.yaml', nullLocator('p.yaml'));
   if (!m) throw new Error(`${errors.map((e) => e.message).join('; ')}\n${JSON.stringify(doc)}`);
   return m;
 }
 
 const doc = (services: Record<string, JsonObject>, events: JsonValue[]): JsonObject =>
-  ({ faultline: 1, name: 'p', services: services as JsonObject, scenarios: { s: { start: '2020-01-01T00:00:00Z', events } } });
+  ({ faultline: 1, name: 'p', services: services, scenarios: { s: { start: '2020-01-01T00:00:00Z', events } } });
 
 /** Random fail/recover events on services s0…s(n−1), in time order. */
 function randomEvents(n: number, rand: () => number, count: number): JsonValue[] {

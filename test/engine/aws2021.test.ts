@@ -2,10 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { fidelity, fidelityFails, replay, stateAt, whatIfs } from '../../src/engine/index.js';
 import { loadFile } from '../../src/model/load.js';
-import { patchModel } from '../../src/model/patch.js';
+import { patchModel } from '../../src/model/check.js';
 import type { Model } from '../../src/model/types.js';
 
-const { model } = loadFile('graphs/aws-us-east-1-2021.yaml');
+const { value: model } = loadFile('graphs/aws-us-east-1-2021.yaml');
 const min = (hhmm: string) => { const [h, m] = hhmm.split(':').map(Number); return (h! - 7) * 60 + m! - 30; };
 
 describe('AWS us-east-1, 7 Dec 2021', () => {
@@ -73,5 +73,5 @@ describe('AWS us-east-1, 7 Dec 2021', () => {
 
 function loadPatched(id: string): Model {
   const wi = model!.scenarios[0]!.whatIfs.find((x) => x.id === id)!;
-  return patchModel(model!, wi.patch, wi.loc).model!;
+  return patchModel(model!, wi.patch, wi.loc).value!;
 }

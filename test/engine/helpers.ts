@@ -6,7 +6,7 @@ import type { Replay } from '../../src/engine/index.js';
 /** A graph with `services` (YAML, indented 2) and one scenario `s` starting at midnight UTC. */
 export function graph(services: string, events: string, extra = ''): Model {
   const text = `faultline: 1\nname: t\nservices:\n${services}\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n${events}\n${extra}`;
-  const { model, errors } = loadText(text, 'test.yaml');
+  const { value: model, errors } = loadText(text, 'test.yaml');
   if (!model) throw new Error(errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('\n') + '\n' + text);
   return model;
 }

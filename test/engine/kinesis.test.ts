@@ -6,7 +6,7 @@ import { loadFile } from '../../src/model/load.js';
 import { formatClock } from '../../src/model/time.js';
 
 const FILE = 'graphs/aws-kinesis-2020.yaml';
-const model = loadFile(FILE).model!;
+const model = loadFile(FILE).value!;
 const cli = (...args: string[]) => spawnSync('node', ['dist/cli/main.js', 'replay', FILE, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('Kinesis 2020 replay', () => {

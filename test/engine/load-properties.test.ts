@@ -60,7 +60,7 @@ function toModel(spec: Spec, opts: { retries: boolean; surge?: boolean; capacity
     { at: '+30m', patch: { services: { [target]: { demand: { base } } } } },
   ];
   const doc: JsonObject = { faultline: 1, name: 'random', services, scenarios: { s: { start: '2020-01-01T00:00:00Z', events } } };
-  const { model, errors } = checkDocument(doc, 'random.yaml', nullLocator('random.yaml'));
+  const { value: model, errors } = checkDocument(doc, 'random.yaml', nullLocator('random.yaml'));
   if (!model) throw new Error(`${errors.map((e) => e.message).join('; ')}\n${JSON.stringify(doc)}`);
   return model;
 }
@@ -100,7 +100,7 @@ describe('load properties', () => {
         + `      - { at: "+10m", patch: { services: { client: { demand: { base: ${c + 1} } } } } }\n`
         + `      - { at: "+20m", patch: { services: { client: { demand: { base: ${b} } } } } }\n`
         + `      - { at: "+40m", patch: { services: { client: { demand: { base: ${shed} } } } } }\n`;
-      const { model } = checkDocument(JSON.parse(JSON.stringify(parseYaml(text))), 'm.yaml', nullLocator('m.yaml'));
+      const { value: model } = checkDocument(JSON.parse(JSON.stringify(parseYaml(text))), 'm.yaml', nullLocator('m.yaml'));
       const r = replay(model!);
       expect(statesAt(r, 5).get('net')).toBe('ok');
       for (const t of [10, 20, 30, 39.9]) expect(statesAt(r, t).get('net'), `at ${t}`).not.toBe('ok');

@@ -15,7 +15,7 @@ function files(dir: string): string[] {
 }
 
 test('no service, scenario or what-if id of any graphs/*.yaml appears in src/', () => {
-  const models = readdirSync('graphs').filter((f) => f.endsWith('.yaml')).flatMap((f) => loadFile(join('graphs', f)).model ?? []);
+  const models = readdirSync('graphs').filter((f) => f.endsWith('.yaml')).flatMap((f) => loadFile(join('graphs', f)).value ?? []);
   const ids = models.flatMap((m) => [
     ...m.services.map((s) => s.id),
     ...m.scenarios.flatMap((sc) => [sc.id, ...sc.whatIfs.map((w) => w.id)]),

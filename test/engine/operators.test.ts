@@ -101,12 +101,12 @@ describe('one reaction form on any event (when: detected | down, delay, waitsFor
     const old = loadText(`faultline: 1\nname: t\nservices:\n${fleet}\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n${ev('{ at: "+0m", restart: { service: g, when: down, delay: 30m } }', '{ at: "+10m", stop: { service: g } }')}\n`, 't.yaml');
     expect(old.warnings?.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual(['9:45 "when" inside restart is deprecated: write `when: down` (and `delay`) on the event, beside `at`']);
     const now = graph(fleet, ev('{ at: "+0m", when: down, delay: 30m, restart: { service: g } }', '{ at: "+10m", stop: { service: g } }'));
-    expect(lines(replay(old.model!))).toEqual(lines(replay(now)));
+    expect(lines(replay(old.value!))).toEqual(lines(replay(now)));
     expect(replay(now).eventTimes).toEqual([40, 10]);
   });
 
   test('given on both levels, or when: down on an event without a service: located errors with a hint', () => {
-    const load = (e: string) => loadText(`faultline: 1\nname: t\nservices:\n  g: { fleet: { nodes: 4 } }\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n${ev(e)}\n`, 't.yaml').errors;
+    const load = (e: string) => loadText(`faultline: 1\nname: t\nservices:\n  g: { fleet: { nodes: 4 } }\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n${ev(e)}\n`, 't.yaml').errors ?? [];
     expect(load('{ at: "+0m", when: down, stop: { service: g, when: down } }').map((e) => `${e.line}:${e.column} ${e.message} (${e.hint})`))
       .toEqual(['9:54 the reaction is given twice: on the event and inside its stop (write it once, on the event: when: down, delay: … beside at)']);
     expect(load('{ at: "+0m", when: down, milestone: x }').map((e) => `${e.line}:${e.column} ${e.message}`))

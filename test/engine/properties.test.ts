@@ -43,7 +43,7 @@ function toModel(spec: Spec, extra: readonly Ev[] = []): Model {
     ...(e.kind === 'recover' ? { recover: { service: id(e.service) } } : { fail: { service: id(e.service), ...(e.kind === 'degrade' ? { state: 'degraded' } : {}) } }),
   }));
   const doc: JsonObject = { faultline: 1, name: 'random', services, scenarios: { s: { start: '2020-01-01T00:00:00Z', events } } };
-  const { model, errors } = checkDocument(doc, 'random.yaml', nullLocator('random.yaml'));
+  const { value: model, errors } = checkDocument(doc, 'random.yaml', nullLocator('random.yaml'));
   if (!model) throw new Error(`${errors.map((e) => e.message).join('; ')}\n${JSON.stringify(doc)}`);
   return model;
 }

@@ -3,16 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { explain, fidelity, fidelityFails, replay, whatIfs } from '../../src/engine/index.js';
 import { loadFile } from '../../src/model/load.js';
-import { patchModel } from '../../src/model/patch.js';
+import { patchModel } from '../../src/model/check.js';
 import { formatClock } from '../../src/model/time.js';
 import type { JsonValue, Model } from '../../src/model/types.js';
 
 const FILE = 'graphs/aws-s3-2008.yaml';
-const model = loadFile(FILE).model!;
+const model = loadFile(FILE).value!;
 const patched = (patch: JsonValue): Model => {
   const r = patchModel(model, patch, model.scenarios[0]!.loc);
-  if (!r.model) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.model;
+  if (!r.value) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r.value;
 };
 const first = (m: Model, service: string, state: string, after = 0) =>
   replay(m).timeline.find((t) => t.service === service && t.state === state && t.from !== t.state && t.atMin > after);

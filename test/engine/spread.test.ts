@@ -183,7 +183,7 @@ describe('property: random spread, stop and rebuild scenarios', () => {
           + `scenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n      - { at: "+0m", corrupt: { service: f, nodes: ${seed} } }\n`
           + `      - { at: "+${stopAt}m", stop: { service: f } }\n      - { at: "+${stopAt}m", restart: { service: f } }\n`
           + `    whatIfs:\n      sums: { patch: { services: { f: { fleet: { mesh: { checksums: true } } } } } }\n`;
-        const { model } = loadText(text, 'p.yaml');
+        const { value: model } = loadText(text, 'p.yaml');
         const r = replay(model!);
         const times = r.timeline.map((t) => t.atMin);
         expect([...times].sort((a, b) => a - b)).toEqual(times);
@@ -215,13 +215,13 @@ describe('validation', () => {
     ['{ at: "+1m", restart: { service: f, after: [aa] } }', 'awaited service "aa" is not a service of this graph'],
     ['{ at: "+1m", restart: { service: f, after: [f] } }', 'cannot wait for "f" itself'],
   ])('%s', (event, message) => {
-    const { model, errors } = loadText(doc(event), 't.yaml');
+    const { value: model, errors } = loadText(doc(event), 't.yaml');
     expect(model).toBeUndefined();
-    expect(errors.map((e) => e.message).join('\n')).toContain(message);
+    expect(errors!.map((e) => e.message).join('\n')).toContain(message);
   });
 
   test('corrupt defaults to one node; checksums default to false', () => {
-    const { model } = loadText(doc('{ at: "+1m", corrupt: { service: f } }').replace('{ nodes: 3 }', '{ nodes: 3, mesh: { spreadPerMinute: 1 } }'), 't.yaml');
+    const { value: model } = loadText(doc('{ at: "+1m", corrupt: { service: f } }').replace('{ nodes: 3 }', '{ nodes: 3, mesh: { spreadPerMinute: 1 } }'), 't.yaml');
     expect(model!.scenarios[0]!.events[0]!.action).toEqual({ kind: 'corrupt', service: 'f', nodes: 1 });
     expect(model!.byId.get('f')!.fleet!.mesh).toMatchObject({ spreadPerMinute: 1, checksums: false });
   });

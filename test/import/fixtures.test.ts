@@ -4,6 +4,7 @@
  * files, a release manifest and its per-service directory, a catalog behind a Location, an
  * Elasticsearch bulk body of Jaeger links, a multi-cluster Kiali graph. They run on a bare clone.
  */
+import { diagnosticsOf } from '../../src/model/diagnostic.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ describe('compose: base + override read together', () => {
   ]);
 
   test('services of both files are one set; stores are guessed datastores', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual(['api', 'auth', 'cache', 'db', 'queue', 'search', 'web', 'worker']);
     expect(r.doc.services.db!.role).toBe('datastore');
     expect(r.doc.services.cache!.role).toBe('datastore');
@@ -61,7 +62,7 @@ describe('k8s: one release manifest, and the same manifests one file per documen
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('every workload is a service; edges from *_ADDR values and a mongodb:// URL', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual(['cart', 'catalog', 'frontend', 'loadgenerator', 'redis-cart', 'reviews-db']);
     expect(r.edges).toEqual([
       ...hard('cart', 'redis-cart', 'reviews-db'),
@@ -104,7 +105,7 @@ describe('backstage: a catalog reached through a Location', () => {
   const r = importFlat([{ format: 'backstage', path: `${FX}/backstage/all.yaml` }]);
 
   test('the Location targets are followed; an API nobody provides stands in for its provider', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual(['ledger', 'orders', 'orders-db', 'orders-ingest', 'payments-api', 'storefront']);
     expect(r.text).toContain('# guessed: no component in the inputs provides this API; it stands in for its provider\n  payments-api:');
   });
@@ -134,7 +135,7 @@ describe('backstage: a catalog reached through a Location', () => {
 describe('jaeger: an Elasticsearch bulk body', () => {
   test('links inside the second NDJSON document; numeric and string call counts; names lower-cased', () => {
     const r = importFlat([{ format: 'jaeger', path: `${FX}/jaeger/write_dependencies.json` }]);
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual(['checkout', 'inventory', 'payments']);
     expect(r.edges).toEqual(hard('checkout', 'inventory', 'payments'));
     expect(r.doc.services.checkout!['x-name']).toBe('Checkout');
@@ -148,7 +149,7 @@ describe('kiali: a service graph over two clusters', () => {
   const r = importFlat([{ format: 'kiali', path: `${FX}/kiali/service_graph.json` }]);
 
   test('services and edges; two protocols between the same services are one edge', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.services).toEqual(['gateway', 'orders', 'payments', 'payments.west', 'reports']);
     expect(r.edges).toEqual([
       ...hard('gateway', 'orders'),
@@ -190,13 +191,13 @@ describe('every fixture imports into a valid graph that audits, the same bytes t
   for (const [name, inputs] of Object.entries(cases)) {
     test(name, () => {
       const r = runImport(inputs);
-      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const loaded = loadText(r.text!, 'imported.yaml');
-      expect(loaded.errors).toEqual([]);
-      const result = audit(loaded.model!);
+      expect(diagnosticsOf(r).filter((d) => d.severity === 'error')).toEqual([]);
+      const loaded = loadText(r.value!.text, 'imported.yaml');
+      expect(loaded.errors ?? []).toEqual([]);
+      const result = audit(loaded.value!);
       expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
-      expect(result.blastRadius).toHaveLength(loaded.model!.services.length);
-      expect(runImport(inputs).text).toBe(r.text);
+      expect(result.blastRadius).toHaveLength(loaded.value!.services.length);
+      expect(runImport(inputs).value?.text).toBe(r.value?.text);
     });
   }
 });

@@ -17,7 +17,7 @@ describe('k8s: addresses behind envFrom, configMapKeyRef, $(VAR), args, probes a
   const from = (id: string) => r.edges.filter((e) => e.startsWith(`${id} -> `));
 
   test('each indirection gives its edge', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(from('web')).toEqual([
       'web -> cart (hard)', // args --cart.url=http://cart:7070
       'web -> orders (hard)', // envFrom ConfigMap endpoints: ORDERS_API_ADDR
@@ -84,7 +84,7 @@ describe('compose: .env, env_file, include, extends', () => {
   const r = importFlat([{ format: 'compose', path: COMPOSE }]);
 
   test('edges from every source of values', () => {
-    expect(r.errors).toEqual([]);
+    expect(r.errors ?? []).toEqual([]);
     expect(r.edges).toEqual([
       'api -> cache (hard)', // CACHE_HOST: cache, a service of the included file
       'api -> traces (async)', // ${TRACES_ENDPOINT} from .env; jaeger image → telemetry

@@ -50,7 +50,7 @@ ${extra}`;
 
   test('a name collision across namespaces gets a qualified id and a warning', () => {
     const r = runImport([{ format: 'k8s', path: '-' }]);
-    expect(r.text).toBeUndefined(); // "-" is not a file
+    expect(r.value?.text).toBeUndefined(); // "-" is not a file
     const reading = readK8s([{ file: 'm.yaml', text: manifest(`---
 apiVersion: apps/v1
 kind: Deployment

@@ -6,22 +6,23 @@ import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { syntheticDoc } from '../../src/bench/synthetic.js';
-import type { BuildResult } from '../../src/model/build.js';
+import type { Loaded } from '../../src/model/diagnostic.js';
+import type { Model } from '../../src/model/types.js';
 import { loadText } from '../../src/model/load.js';
 import { readYamlSubset } from '../../src/model/yaml-subset.js';
 
-function bothWays(text: string): { fast: BuildResult; slow: BuildResult } {
+function bothWays(text: string): { fast: Loaded<Model>; slow: Loaded<Model> } {
   return { fast: loadText(text, 'g.yaml'), slow: loadText(text, 'g.yaml', { reader: 'yaml' }) };
 }
 
-function sameResult(text: string): BuildResult {
+function sameResult(text: string): Loaded<Model> {
   const { fast, slow } = bothWays(text);
   expect(fast.errors).toEqual(slow.errors);
   expect(fast.warnings).toEqual(slow.warnings);
-  expect(fast.model).toEqual(slow.model);
+  expect(fast.value).toEqual(slow.value);
   // Order matters too (services, edges, events are listed in file order).
-  expect(JSON.stringify(fast.model, (_, v: unknown) => (v instanceof Map ? [...v.keys()] : v)))
-    .toBe(JSON.stringify(slow.model, (_, v: unknown) => (v instanceof Map ? [...v.keys()] : v)));
+  expect(JSON.stringify(fast.value, (_, v: unknown) => (v instanceof Map ? [...v.keys()] : v)))
+    .toBe(JSON.stringify(slow.value, (_, v: unknown) => (v instanceof Map ? [...v.keys()] : v)));
   return fast;
 }
 
@@ -33,16 +34,16 @@ describe('fast path: same Model as the yaml library', () => {
     const text = readFileSync(file, 'utf8');
     expect(readYamlSubset(text)).toBeDefined();
     const r = sameResult(text);
-    expect(r.model?.services.length).toBeGreaterThan(3);
+    expect(r.value?.services.length).toBeGreaterThan(3);
   });
 
   test('a 2,000-service synthetic graph, as YAML and as JSON', () => {
     expect(readYamlSubset(BIG)).toBeDefined();
-    expect(sameResult(BIG).model?.services.length).toBe(2000);
+    expect(sameResult(BIG).value?.services.length).toBe(2000);
     const json = JSON.stringify(synthetic, null, 2);
     expect(readYamlSubset(json)).toBeDefined();
     const fromJson = sameResult(json);
-    expect(fromJson.model?.services.map((s) => s.id)).toEqual(sameResult(BIG).model?.services.map((s) => s.id));
+    expect(fromJson.value?.services.map((s) => s.id)).toEqual(sameResult(BIG).value?.services.map((s) => s.id));
   });
 });
 
@@ -54,7 +55,7 @@ describe('fast path: diagnostics in a big file are still located', () => {
     const line = text.slice(0, at).split('\n').length;
     return `${line}:${at - text.lastIndexOf('\n', at - 1) + shift}`;
   }
-  const errorsOf = (r: BuildResult) => r.errors.map((e) => `${e.line}:${e.column} ${e.message}`);
+  const errorsOf = (r: Loaded<Model>) => r.errors!.map((e) => `${e.line}:${e.column} ${e.message}`);
 
   /** Replaces the first match of `pattern` inside service `id`'s block of BIG. */
   function inService(id: string, pattern: RegExp, replacement: string): string {
@@ -89,7 +90,7 @@ describe('fast path: diagnostics in a big file are still located', () => {
     const tab = BIG.replace('  svc-1600:\n', '  svc-1600:\n\tx-a: 1\n');
     expect(readYamlSubset(tab)).toBeUndefined();
     const r = loadText(tab, 'g.yaml');
-    expect(r.errors.length).toBeGreaterThan(0);
-    expect(r.errors[0]?.line).toBe(Number(where(tab, '\tx-a').split(':')[0]));
+    expect(r.errors!.length).toBeGreaterThan(0);
+    expect(r.errors![0]?.line).toBe(Number(where(tab, '\tx-a').split(':')[0]));
   });
 });

@@ -10,8 +10,8 @@ const KINESIS = 'graphs/aws-kinesis-2020.yaml';
 
 function errorsOf(text: string) {
   const r = loadText(text, 'h.yaml');
-  expect(r.model).toBeUndefined();
-  for (const e of r.errors) {
+  expect(r.value).toBeUndefined();
+  for (const e of r.errors!) {
     expect(e.line).toBeGreaterThanOrEqual(1);
     expect(e.column).toBeGreaterThanOrEqual(1);
   }
@@ -26,14 +26,14 @@ describe('resource exhaustion', () => {
     }
     const errors = errorsOf(`${lol.join('\n')}\n`);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/aliases expand to too many nodes.*alias bomb/);
-    expect([errors[0]!.line, errors[0]!.column]).toEqual([2, 8]);
+    expect(errors![0]!.message).toMatch(/aliases expand to too many nodes.*alias bomb/);
+    expect([errors![0]!.line, errors![0]!.column]).toEqual([2, 8]);
   });
 
   test('a few ordinary aliases are fine', () => {
     const r = loadText(`${HEAD}  a: &svc { tier: 1 }\n  b: *svc\n`, 'ok.yaml');
-    expect(r.errors).toEqual([]);
-    expect(r.model!.byId.get('b')!.tier).toBe(1);
+    expect(r.errors ?? []).toEqual([]);
+    expect(r.value!.byId.get('b')!.tier).toBe(1);
   });
 
   test.each([
@@ -44,13 +44,13 @@ describe('resource exhaustion', () => {
   ])('%s: one located error, no stack overflow', (_name, text) => {
     const errors = errorsOf(text);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/nesting deeper than \d+ levels/);
+    expect(errors![0]!.message).toMatch(/nesting deeper than \d+ levels/);
   });
 
   test('deep but reasonable nesting inside a patch still loads', () => {
     const patch = '{ x-deep: '.repeat(40) + '1' + ' }'.repeat(40);
     const text = `${HEAD}  a: {}\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    whatIfs:\n      w: { patch: { services: { a: ${patch} } } }\n`;
-    expect(loadText(text, 'deep.yaml').errors).toEqual([]);
+    expect(loadText(text, 'deep.yaml').errors ?? []).toEqual([]);
   });
 
   test('a file over the size cap is refused before it is read (sparse file)', () => {
@@ -59,21 +59,21 @@ describe('resource exhaustion', () => {
     ftruncateSync(fd, MAX_FILE_BYTES + 1);
     closeSync(fd);
     const r = loadFile(file);
-    expect(r.errors[0]!.message).toMatch(/over the \d+-byte limit/);
+    expect(r.errors![0]!.message).toMatch(/over the \d+-byte limit/);
   });
 
   test('a file with 150 mistakes reports 100 and counts the rest', () => {
     const keys = Array.from({ length: 150 }, (_, i) => `    k${i}: 1`).join('\n');
     const errors = errorsOf(`${HEAD}  a:\n${keys}\n`);
     expect(errors).toHaveLength(101);
-    expect(errors[100]!.message).toBe('50 more errors not shown');
+    expect(errors![100]!.message).toBe('50 more errors not shown');
   });
 });
 
 describe('prototype keys', () => {
   test('__proto__, toString and hasOwnProperty as service ids are rejected as invalid ids, nothing is polluted', () => {
     const errors = errorsOf(`${HEAD}  __proto__: { tier: 1, polluted: 1 }\n  toString: {}\n  hasOwnProperty: {}\n`);
-    expect(errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+    expect(errors!.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
       '4:3 invalid service id "__proto__"', '4:25 unknown key "polluted"', '5:3 invalid service id "toString"', '6:3 invalid service id "hasOwnProperty"',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -82,26 +82,26 @@ describe('prototype keys', () => {
 
   test('constructor is an ordinary service id', () => {
     const r = loadText(`${HEAD}  constructor: {}\n  a: { dependsOn: [constructor] }\n`, 'c.yaml');
-    expect(r.errors).toEqual([]);
-    expect(r.model!.byId.get('a')!.dependsOn[0]!.targets).toEqual(['constructor']);
+    expect(r.errors ?? []).toEqual([]);
+    expect(r.value!.byId.get('a')!.dependsOn[0]!.targets).toEqual(['constructor']);
   });
 
   test('an undefined constructor or toString is an unknown reference, not Object.prototype', () => {
     const errors = errorsOf(`${HEAD}  a: { dependsOn: [constructor, valueof] }\n`);
-    expect(errors.map((e) => e.message)).toEqual([
+    expect(errors!.map((e) => e.message)).toEqual([
       'dependency "constructor" is not a service of this graph', 'dependency "valueof" is not a service of this graph',
     ]);
   });
 
   test('__proto__ and constructor as keys of a service are unknown keys', () => {
     const errors = errorsOf(`${HEAD}  a:\n    __proto__: { tier: 0 }\n    constructor: 1\n`);
-    expect(errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual(['5:5 unknown key "__proto__"', '6:5 unknown key "constructor"']);
+    expect(errors!.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual(['5:5 unknown key "__proto__"', '6:5 unknown key "constructor"']);
     expect(({} as Record<string, unknown>).tier).toBeUndefined();
   });
 
   test('a __proto__ key in a patch does not pollute and is reported', () => {
     const errors = errorsOf(`${HEAD}  a: {}\nscenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    whatIfs:\n      w: { patch: { services: { __proto__: { polluted: 1 } } } }\n`);
-    expect(errors[0]!.message).toBe('after this patch: invalid service id "__proto__"');
+    expect(errors![0]!.message).toBe('after this patch: invalid service id "__proto__"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -110,12 +110,12 @@ describe('encodings and terminal safety', () => {
   test('invalid UTF-8 is located at the first bad byte', () => {
     const bytes = Buffer.concat([Buffer.from(`${HEAD}  a: { title: "caf`), Buffer.from([0xc3, 0x28]), Buffer.from('" }\n')]);
     const r = loadFile(writeGraph('latin1.yaml', bytes));
-    expect(r.errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual(['4:19 the file is not valid UTF-8']);
+    expect(r.errors!.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual(['4:19 the file is not valid UTF-8']);
   });
 
   test('ANSI escapes and control characters in a title load as text', () => {
     const r = loadText(`${HEAD}  a: { title: "\\e[31mred\\e[0m\\u0007" }\n`, 'ansi.yaml');
-    expect(r.model!.byId.get('a')!.title).toBe('\u001b[31mred\u001b[0m\u0007');
+    expect(r.value!.byId.get('a')!.title).toBe('\u001b[31mred\u001b[0m\u0007');
   });
 
   test('escapes in an unknown key or id never reach the terminal raw', async () => {

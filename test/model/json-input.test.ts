@@ -37,7 +37,7 @@ const jsonText = `{
 }
 `;
 
-const errorsOf = (text: string, file: string, reader?: 'yaml') => loadText(text, file, reader ? { reader } : {}).errors;
+const errorsOf = (text: string, file: string, reader?: 'yaml') => loadText(text, file, reader ? { reader } : {}).errors ?? [];
 
 test('a JSON graph gives the same diagnostics as the same YAML graph', () => {
   const fromYaml = errorsOf(yamlText, 'g.yaml');

@@ -27,13 +27,13 @@ scenarios:
         patch: { services: { web: { dependsOn: [apii] } } }
 `;
 
-const lines = (text: string) => loadText(text, 'g.yaml').errors.map(formatDiagnostic);
+const lines = (text: string) => (loadText(text, 'g.yaml').errors ?? []).map(formatDiagnostic);
 
 describe('every stage in one run', () => {
   test('six kinds of mistakes in one file: all reported, each at its own line', () => {
     const r = loadText(SIX, 'g.yaml');
-    expect(r.model).toBeUndefined();
-    expect(r.errors.map((e) => [e.line, e.message.replace(/ \(.*$/, '')])).toEqual([
+    expect(r.value).toBeUndefined();
+    expect(r.errors!.map((e) => [e.line, e.message.replace(/ \(.*$/, '')])).toEqual([
       [5, '"tier" must be <= 3, not 7'],
       [6, 'dependency "dbb" is not a service of this graph'],
       [9, 'malformed duration "soon" in "recoversAfter"'],
@@ -66,6 +66,6 @@ describe('tabs', () => {
   });
 
   test('one error per line that has a tab', () => {
-    expect(loadText('faultline: 1\nname: x\nservices:\n  a:\n\ttier: 1\n\trole: service\n', 'g.yaml').errors.map((e) => e.line)).toEqual([5, 6]);
+    expect(loadText('faultline: 1\nname: x\nservices:\n  a:\n\ttier: 1\n\trole: service\n', 'g.yaml').errors!.map((e) => e.line)).toEqual([5, 6]);
   });
 });

@@ -157,7 +157,7 @@ describe('the fast reader reads what graph files are made of', () => {
   })).value;
   const options = fc.record({
     flowLevel: fc.constantFrom(undefined, 0, 1, 2, 3), indent: fc.constantFrom(2, 3, 4), indentSeq: fc.boolean(),
-    defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE') as fc.Arbitrary<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'>,
+    defaultStringType: fc.constantFrom<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'>('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'),
     json: fc.boolean(),
     crlf: fc.boolean(),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotString, html, jsonForScript, md, mermaidId, mermaidLabel, plain } from '../../src/report/escape.js';
+import { dotString, html, jsonForScript, md, mermaidId, mermaidLabel, plain } from '../../src/model/escape.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> "q" \'s\' & | `t` # </script><!-- \u001b[31mred\u001b[0m\nline';
 

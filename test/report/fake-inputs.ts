@@ -14,8 +14,8 @@ export const FIXTURE = 'test/report/fixtures/small-shop.yaml';
 
 export function fixtureModel(file = FIXTURE): Model {
   const r = loadFile(resolve(file));
-  if (!r.model) throw new Error(`fixture ${file} invalid: ${JSON.stringify(r.errors)}`);
-  return { ...r.model, file };
+  if (!r.value) throw new Error(`fixture ${file} invalid: ${JSON.stringify(r.errors)}`);
+  return { ...r.value, file };
 }
 
 function t(atMin: number, service: string, from: State, state: State, kind: Transition['cause']['kind'], text: string, parent?: number, via?: string): Transition {
@@ -36,7 +36,7 @@ export function fakeInputs(model = fixtureModel()): ReportInputs {
     t(180, 'pager', 'down', 'ok', 'recovered', 'metrics ok'),
     t(180, 'web', 'degraded', 'ok', 'recovered', 'api ok'),
   ];
-  const final = Object.fromEntries(model.services.map((s) => [s.id, 'ok' as State]));
+  const final = Object.fromEntries(model.services.map((s): [string, State] => [s.id, 'ok']));
   const replay: Replay = { model, scenario, timeline, final, deadlocks: [], endMin: 180, asyncLoss: [], serviceIds: model.services.map((s) => s.id).sort(), fleets: {} };
   const loc = scenario.observed[0]!.loc;
   const observations = [

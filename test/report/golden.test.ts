@@ -15,7 +15,7 @@ const GOLDEN = 'test/report/fixtures/golden';
 const update = process.env.UPDATE_GOLDEN === '1';
 
 describe('golden reports of the small-shop fixture', () => {
-  const model = loadFile(FIXTURE).model!;
+  const model = loadFile(FIXTURE).value!;
   const files = renderReports(gatherInputs(model, FIXTURE), ['md', 'json', 'mermaid', 'dot'], 'small-shop');
   if (update) mkdirSync(GOLDEN, { recursive: true });
 

@@ -183,7 +183,7 @@ describe.skipIf(!hasChromium)('a long cause chain in the HTML report', () => {
     const id = (i: number) => `s${String(i).padStart(2, '0')}`;
     const yaml = `faultline: 1\nname: long\nservices:\n  ${id(0)}: {}\n${Array.from({ length: 29 }, (_, i) => `  ${id(i + 1)}: { dependsOn: [${id(i)}] }`).join('\n')}\n`
       + `scenarios:\n  s:\n    start: 2020-01-01T00:00:00Z\n    events:\n      - { at: "00:10", fail: { service: ${id(0)} } }\n`;
-    const { model } = loadText(yaml, 'long.yaml');
+    const { value: model } = loadText(yaml, 'long.yaml');
     const d = mkdtempSync(join(tmpdir(), 'faultline-html-long-'));
     const b = await launch();
     try {

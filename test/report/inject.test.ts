@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { safeUrl } from '../../src/report/escape.js';
+import { safeUrl } from '../../src/model/escape.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-report-inject-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

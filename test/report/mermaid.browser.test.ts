@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mermaidLabel } from '../../src/report/escape.js';
+import { mermaidLabel } from '../../src/model/escape.js';
 import { hasChromium, launch } from './browser.js';
 
 /** Browser globals, used only inside page.evaluate callbacks (this project's TS lib has no DOM). */

@@ -13,7 +13,7 @@ import type { ExploreData, Link, ReplayView } from '../../src/tui/data.js';
 export const FIXTURE = fileURLToPath(new URL('./fixtures/shop.yaml', import.meta.url));
 
 export function shopModel(): Model {
-  const { model, errors } = loadFile(FIXTURE);
+  const { value: model, errors } = loadFile(FIXTURE);
   if (!model) throw new Error(errors.map((e) => e.message).join('\n'));
   return model;
 }
@@ -37,7 +37,7 @@ const PATCHED: Transition[] = [t(10, 'db', 'ok', 'down', 'scenario: fail db'), t
 function fakeView(model: Model, timeline: Transition[]): ReplayView {
   const scenario = model.scenarios[0]!;
   const ids = model.services.map((s) => s.id).sort();
-  const final = Object.fromEntries(ids.map((id) => [id, 'ok' as State]));
+  const final = Object.fromEntries(ids.map((id): [string, State] => [id, 'ok']));
   return {
     model,
     replay: { model, scenario, timeline, final, deadlocks: [], endMin: 60, asyncLoss: [], serviceIds: ids, fleets: {} },

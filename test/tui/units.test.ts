@@ -69,7 +69,6 @@ describe('reducer', () => {
 describe('safety and colour', () => {
   it('shows escapes in names as visible text, never as control characters', () => {
     const out = clean('evil\u001B[2J\u001B]0;title\u0007name\u009B1m');
-    // eslint-disable-next-line no-control-regex
     expect(out).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
     expect(out).toContain('evil');
   });
@@ -99,7 +98,6 @@ describe('plain output without a terminal', () => {
     expect(text).toContain('scenario db-dies');
     expect(text).toMatch(/09:10\s+db\s+ok\s+→ down/);
     expect(text).toContain('no-auth-on-pager');
-    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/\u001B/);
   });
 
@@ -151,7 +149,7 @@ describe('plain output without a terminal', () => {
 
 
 describe('fleet tab', () => {
-  const kinesis = loadFile(resolve(ROOT, 'graphs/aws-kinesis-2020.yaml')).model!;
+  const kinesis = loadFile(resolve(ROOT, 'graphs/aws-kinesis-2020.yaml')).value!;
   const fleetTab = (model: Model, id: string, timeMin: number) => {
     const data = exploreData(model);
     const view = data.view();
@@ -172,7 +170,7 @@ describe('fleet tab', () => {
   });
 
   it('says "at once" for a mesh without a connect rate, never "Infinity/min"', () => {
-    const m = loadText('faultline: 1\nname: t\nservices:\n  f: { fleet: { nodes: 10, mesh: { peers: all }, perNode: { conns: { perPeer: 1, limit: 100 } } } }\n', 't.yaml').model!;
+    const m = loadText('faultline: 1\nname: t\nservices:\n  f: { fleet: { nodes: 10, mesh: { peers: all }, perNode: { conns: { perPeer: 1, limit: 100 } } } }\n', 't.yaml').value!;
     const tab = fleetTab(m, 'f', 0);
     expect(tab[0]).toBe('10 nodes · mesh all peers, connecting at once');
     expect(tab.join('\n')).not.toMatch(/Infinity/);

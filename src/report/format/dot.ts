@@ -3,7 +3,7 @@
  * state, edges styled by type (soft dashed, async dotted, buffered bold), tooling-cycle edges purple.
  * `dot -Tsvg` lays it out top-down: callers above their dependencies.
  */
-import { dotString } from '../escape.js';
+import { dotString } from '../../model/escape.js';
 import type { EdgeView, ReportData } from '../types.js';
 
 const FILL = { ok: '#d4edda', degraded: '#fff3cd', down: '#f8d7da' } as const;

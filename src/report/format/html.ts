@@ -4,7 +4,7 @@
  * the time on the slider. User strings reach the page only as escaped HTML text or inside the
  * embedded JSON (escaped so `</script>` cannot end the element); the page script uses textContent.
  */
-import { html, jsonForScript } from '../escape.js';
+import { html, jsonForScript } from '../../model/escape.js';
 import { htmlAssets, type HtmlAssets } from '../html/assets.js';
 import { groupedLayout } from '../group-layout.js';
 import { layeredLayout, type Position } from '../layout.js';

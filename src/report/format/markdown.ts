@@ -2,7 +2,7 @@
  * The Markdown report: what an SRE attaches to a design or post-incident review. Renders on GitHub:
  * plain GFM tables (every cell escaped), a Mermaid block GitHub draws, no HTML.
  */
-import { md, safeUrl } from '../escape.js';
+import { md, safeUrl } from '../../model/escape.js';
 import type { ReportData } from '../types.js';
 import { leftOutNote, mermaid } from './mermaid.js';
 import { num } from '../../model/numbers.js';

@@ -1,7 +1,7 @@
 /** Small Markdown building blocks shared by the Markdown report's sections. */
 import { formatDuration } from '../../model/time.js';
 import type { State } from '../../model/types.js';
-import { mdCode } from '../escape.js';
+import { mdCode } from '../../model/escape.js';
 
 /** A GitHub table; cells are already-escaped Markdown. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {

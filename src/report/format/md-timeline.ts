@@ -4,7 +4,7 @@
  * observation the replay never produced, and a ⚑ row for every scenario event (operator actions,
  * milestones), all in time order.
  */
-import { md } from '../escape.js';
+import { md } from '../../model/escape.js';
 import type { ReportData } from '../types.js';
 import { duration, id, signed, stateCell, table } from './md-parts.js';
 import type { ObservationRow } from '../types.js';

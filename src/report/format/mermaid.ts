@@ -4,7 +4,7 @@
  * with entity codes for anything Mermaid would parse. Edge styles: hard solid, soft dotted,
  * buffered thick, async dotted with a label; `anyOf` alternatives labelled.
  */
-import { mermaidId, mermaidLabel } from '../escape.js';
+import { mermaidId, mermaidLabel } from '../../model/escape.js';
 import type { EdgeView, ReportData } from '../types.js';
 import { pushAll } from '../../model/arrays.js';
 

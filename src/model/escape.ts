@@ -4,7 +4,7 @@
  * out as inert text in each format. One function per sink, so a renderer never guesses.
  */
 
-import { strip } from '../model/sanitize.js';
+import { strip } from './sanitize.js';
 
 /**
  * Removes control characters (ANSI escapes start with one), bidi overrides and zero-width

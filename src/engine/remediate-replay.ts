@@ -3,11 +3,17 @@
  * the patch, against the unpatched replay over one common horizon (the what-if measures: prevented,
  * tier-weighted service-minutes lost, incident tools usable throughout).
  */
-import { replay } from '../engine/index.js';
-import { outcome } from '../engine/whatif.js';
-import { patchModel } from '../model/patch.js';
-import type { Model } from '../model/types.js';
-import type { Remediation } from './remediate.js';
+import { replay } from './simulate.js';
+import { outcome } from './whatif.js';
+import { patchModel } from '../model/check.js';
+import type { JsonValue, Model } from '../model/types.js';
+
+/** A remediation to replay (the audit's `Remediation` is one): a merge patch of the graph. */
+export interface Remedy {
+  readonly id: string;
+  readonly title: string;
+  readonly patch: JsonValue;
+}
 
 export interface ReplayCheck {
   readonly scenario: string;
@@ -19,10 +25,10 @@ export interface ReplayCheck {
 }
 
 /** Per remediation (same order), one check per scenario the patched graph can replay. */
-export function replayChecks(model: Model, rs: readonly Remediation[]): ReplayCheck[][] {
+export function replayChecks(model: Model, rs: readonly Remedy[]): ReplayCheck[][] {
   const bases = model.scenarios.map((s) => ({ id: s.id, run: replay(model, s.id) }));
   return rs.map((r) => {
-    const patched = patchModel(model, r.patch, model.services[0]?.loc ?? { file: model.file, line: 1, column: 1 }).model;
+    const patched = patchModel(model, r.patch, model.services[0]?.loc ?? { file: model.file, line: 1, column: 1 }).value;
     if (!patched) return [];
     return bases.flatMap((b) => {
       let run;

@@ -1,0 +1,155 @@
+/**
+ * `audit(model, rules)`: every static analysis of docs/semantics.md#audit as plain data, then findings under the rules.
+ * Numbered stages: index → cycles → blast radius (bit-parallel, all services) → member lists
+ * (exact, for the graphs/entries that show them) → SPOF and tooling cycles (from the same pass)
+ * → fleets → findings.
+ */
+import type { Model } from '../model/types.js';
+import { availableParallelism } from 'node:os';
+import { blastCounts, type BlastCounts, type Parallel, type ToolSpec } from './blast.js';
+import { findCycles } from './cycles.js';
+import { restartHazards, scalingHazards } from './fleet.js';
+import { buildFindings, SPOF_SERVICES } from './findings.js';
+import { meshHazards } from './mesh.js';
+import { KIND, buildIndex, type Index } from './graph.js';
+import { Propagator } from './propagate.js';
+import { defaultRules, type Rules } from './rules.js';
+import { toolingCycles } from './tooling.js';
+import { dropPipelineRoots, toolImpact } from './tool-roles.js';
+import type { Audit, BlastRadius } from './types.js';
+import { cmp } from '../model/order.js';
+
+export interface AuditOptions {
+  /** Entries that get member lists on graphs over `listAllUpTo` services. Default 20. */
+  readonly top?: number;
+  /** Graphs up to this size get member lists for every service. Default 1,000. */
+  readonly listAllUpTo?: number;
+  /** Called as each stage starts (the CLI shows it on a TTY; core code never prints). */
+  readonly onStage?: (stage: string) => void;
+  /**
+   * The blast pass on 1 thread or 2 (a helper thread; byte-identical output). Default: 2 on graphs
+   * of at least PARALLEL_FROM services when the machine has two cores, else 1.
+   */
+  readonly parallel?: Parallel;
+}
+
+/** Below this size a helper thread does not pay for itself (at 10k it costs ~0.1 s of wall time); docs/speed.md § Audit. */
+export const PARALLEL_FROM = 20_000;
+
+export function audit(model: Model, rules: Rules = defaultRules, options: AuditOptions = {}): Audit {
+  const stage = options.onStage ?? (() => {});
+  stage('indexing');
+  const ix = buildIndex(model);
+  stage('runtime cycles');
+  const { cycles, deadlocks } = findCycles(ix);
+  const tools: ToolSpec[] = model.services.flatMap((s, i) => s.supports === undefined ? []
+    : [{ node: i, ...(s.supports === '*' ? {} : { supports: s.supports.map((id) => ix.pos.get(id)!) }) }]);
+  stage('blast radius');
+  const ids = idOrder(ix.ids);
+  const rank = ids.rank;
+  const listAll = ix.n <= (options.listAllUpTo ?? 1000);
+  let shown = 0;
+  const counts = blastCounts(ix, tools, 32, { rank, ...(listAll ? {} : { keep: SPOF_SERVICES }) }, (done, total) => {
+    // Big graphs spend minutes here: a percentage, at most every 1 %.
+    const pct = Math.floor((100 * done) / total);
+    if (pct > shown && done < total) { shown = pct; stage(`blast radius ${pct} %`); }
+  }, options.parallel ?? { threads: ix.n >= PARALLEL_FROM && availableParallelism() >= 2 ? 2 : 1 });
+  dropPipelineRoots(model, ix, tools.map((t) => t.node), counts.toolRoots);
+
+  stage('ranking');
+  const order = Array.from({ length: ix.n }, (_, i) => i)
+    .sort((a, b) => counts.score[b]! - counts.score[a]! || rank[a]! - rank[b]!);
+  const listed = listAll ? ix.n : Math.min(ix.n, options.top ?? 20);
+  const propagator = new Propagator(ix);
+  const blastRadius: BlastRadius[] = order.map((v, i) => blastRow(ix, counts, v, i < listed ? members(ix, propagator, v, ids) : undefined));
+
+  const spof = [...counts.spof].map(([e, list]) => ({ entrypoint: ix.ids[e]!, count: counts.spofCount[e]!, services: list.map((v) => ix.ids[v]!) }))
+    .sort((a, b) => cmp(a.entrypoint, b.entrypoint));
+  stage('tooling cycles');
+  const tooling = toolingCycles(ix, tools.map((t) => t.node), counts.toolRoots, rules.thresholds.maxRootsPerTool);
+  stage('fleets and findings');
+  const scaling = scalingHazards(model);
+  const restart = restartHazards(model);
+  const mesh = meshHazards(model, ix);
+  const toolsHit = toolImpact(ix, tools.map((t) => t.node), counts.toolRoots);
+  const tables = { blastRadius, cycles, deadlocks, toolingCycles: tooling, spof, scaling, restart, mesh, toolImpact: toolsHit };
+  const { findings, suppressed } = buildFindings(model, tables, rules);
+  return { file: model.file, findings, ...tables, suppressed };
+}
+
+/** Exact member lists and buffer-delayed impact times of one service's failure (for the TUI too). */
+export function blastMembers(model: Model, service: string): Members {
+  const ix = buildIndex(model);
+  const v = ix.pos.get(service);
+  return v === undefined ? { down: [], degraded: [] } : members(ix, new Propagator(ix), v, idOrder(ix.ids));
+}
+
+type Members = Pick<BlastRadius, 'down' | 'degraded' | 'delayed'>;
+
+function blastRow(ix: Index, counts: BlastCounts, v: number, m: Members | undefined): BlastRadius {
+  const t = timeToImpact(ix, v);
+  const row: { -readonly [K in keyof BlastRadius]: BlastRadius[K] } = {
+    service: ix.ids[v]!, downCount: counts.downCount[v]!, degradedCount: counts.degradedCount[v]!,
+  } as BlastRadius;
+  // Key order is output order (reports serialise these rows as they are).
+  if (m) { row.down = m.down; row.degraded = m.degraded; if (m.delayed) row.delayed = m.delayed; }
+  row.score = counts.score[v]!;
+  row.entrypointsHit = counts.entrypointsHit[v]!;
+  if (t !== undefined) row.timeToImpactMin = t;
+  return row;
+}
+
+/**
+ * Services in id order (code units): `rank[v]` is v's position, `byRank` the inverse. Sorting by
+ * rank is sorting by id, with a numeric typed-array sort instead of string compares.
+ */
+interface IdOrder { readonly rank: Int32Array; readonly byRank: Int32Array }
+
+function idOrder(ids: readonly string[]): IdOrder {
+  const byRank = Int32Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => cmp(ids[a]!, ids[b]!));
+  const rank = new Int32Array(ids.length);
+  byRank.forEach((v, r) => { rank[v] = r; });
+  return { rank, byRank };
+}
+
+function idsSorted(ix: Index, services: readonly number[], o: IdOrder): string[] {
+  const ranks = Int32Array.from(services, (v) => o.rank[v]!).sort();
+  return Array.from(ranks, (r) => ix.ids[o.byRank[r]!]!);
+}
+
+function members(ix: Index, p: Propagator, v: number, o: IdOrder): Members {
+  const impact = p.run(v);
+  const down: number[] = [];
+  const degraded: number[] = [];
+  const delayed: { v: number; state: 'down' | 'degraded'; atMin: number }[] = [];
+  for (const x of impact.hit) {
+    const isDown = impact.tDown[x]! < Infinity;
+    (isDown ? down : degraded).push(x);
+    const at = impact.tDegraded[x]!;
+    if (at > 0) delayed.push({ v: x, state: isDown ? 'down' : 'degraded', atMin: isDown ? impact.tDown[x]! : at });
+  }
+  return {
+    down: idsSorted(ix, down, o), degraded: idsSorted(ix, degraded, o),
+    ...(delayed.length > 0 ? {
+      delayed: delayed.sort((a, b) => a.atMin - b.atMin || o.rank[a.v]! - o.rank[b.v]!)
+        .map((d) => ({ service: ix.ids[d.v]!, state: d.state, atMin: d.atMin })),
+    } : {}),
+  };
+}
+
+/**
+ * Minutes until the first other service is hit. The first hit must come from a clause naming only
+ * the failed service (an anyOf waits for its other alternatives, which are hit no earlier), so:
+ * 0 if any hard or soft edge names it alone, else the shortest buffer on such an edge.
+ */
+function timeToImpact(ix: Index, v: number): number | undefined {
+  let best = Infinity;
+  for (let r = ix.revStart[v]!; r < ix.revStart[v + 1]!; r++) {
+    const c = ix.revClauses[r]!;
+    if (ix.targetStart[c + 1]! - ix.targetStart[c]! !== 1) continue;
+    const kind = ix.clauseKind[c]!;
+    best = Math.min(best, kind === KIND.hard || kind === KIND.soft ? 0 : ix.clauseDelay[c]!);
+  }
+  return best === Infinity ? undefined : best;
+}
+
