@@ -4,7 +4,8 @@
  * the scenario), found through the YAML library's node ranges, so comments and formatting stay.
  * Ids already present are left as they are (running it twice changes nothing).
  */
-import { isMap, parseDocument, stringify, type YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { JsonValue } from './types.js';
 
 export interface NewWhatIf {
@@ -16,6 +17,8 @@ export interface NewWhatIf {
 export type InsertResult = { readonly text: string; readonly added: readonly string[]; readonly kept: readonly string[] } | { readonly error: string };
 
 export function insertWhatIfs(text: string, scenario: string, items: readonly NewWhatIf[]): InsertResult {
+  // The yaml library only when what-ifs are written: every audit imports this module (yaml-lib.ts).
+  const { isMap, parseDocument, stringify } = yamlLib();
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length > 0) return { error: doc.errors[0]!.message };
   const scen = doc.getIn(['scenarios', scenario], true);
