@@ -6,8 +6,14 @@
  * merge only adds, so the output does not depend on which thread ran which batch.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { CONTROL_SIZE, ENTERED, FINISHED, type BlastJob, type TallyPart } from './blast-job.js';
+import { CONTROL_SIZE, ENTERED, FINISHED, SERVICES_DONE, type BlastJob, type TallyPart } from './blast-job.js';
 
+/**
+ * A helper that finishes no batch for this long has died (a worker can be ended alone, e.g. out of
+ * memory, and a dead worker never raises FINISHED): fail with a message instead of waiting forever.
+ * One batch takes well under a second at 100k services.
+ */
+const STALLED_MS = 120_000;
 
 export interface Helper {
   readonly control: Int32Array;
@@ -44,7 +50,7 @@ export function startHelper(wait = false): Helper | undefined {
     finish() {
       // Every batch is claimed by now: a helper that has not entered will find none.
       if (Atomics.load(control, ENTERED) === 0) { void worker.terminate(); port1.close(); return undefined; }
-      Atomics.wait(control, FINISHED, 0);
+      waitFinished(control);
       const reply = receiveMessageOnPort(port1)?.message as { part?: TallyPart; batches?: number; error?: string } | undefined;
       port1.close();
       worker.unref();
@@ -53,4 +59,17 @@ export function startHelper(wait = false): Helper | undefined {
       return reply.part;
     },
   };
+}
+
+/** Blocks until the helper raises FINISHED; throws when no batch has finished for STALLED_MS. */
+export function waitFinished(control: Int32Array, stalledMs = STALLED_MS): void {
+  let seen = Atomics.load(control, SERVICES_DONE);
+  let since = Date.now();
+  while (Atomics.wait(control, FINISHED, 0, 1000) === 'timed-out') {
+    const done = Atomics.load(control, SERVICES_DONE);
+    if (done !== seen) { seen = done; since = Date.now(); continue; }
+    if (Date.now() - since > stalledMs) {
+      throw new Error(`the blast-radius helper thread stopped (no batch finished in ${stalledMs / 1000} s); run again with FAULTLINE_THREADS=1`);
+    }
+  }
 }

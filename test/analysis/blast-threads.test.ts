@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { prng } from '../../src/bench/synthetic.js';
 import { randomDoc } from './helpers.js';
+import { waitFinished } from '../../src/analysis/blast-threads.js';
+import { CONTROL_SIZE, FINISHED } from '../../src/analysis/blast-job.js';
 
 function auditJson(file: string, threads: string): string {
   const r = spawnSync('node', ['dist/cli/main.js', 'audit', file, '--format', 'json', '--no-rules'],
@@ -35,3 +37,12 @@ test('audit JSON with the helper thread is byte-identical to one thread (5,000 s
   expect(at === -1 ? 'identical' : `line ${at + 1}: ${a[at]} ≠ ${b[at]}`).toBe('identical');
   expect(b.length).toBe(a.length);
 }, 120_000);
+
+test('a helper that stops finishing batches fails the wait with a message instead of hanging', () => {
+  const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SIZE));
+  const t0 = Date.now();
+  expect(() => waitFinished(control, 1_500)).toThrow(/helper thread stopped .*FAULTLINE_THREADS=1/);
+  expect(Date.now() - t0).toBeLessThan(10_000);
+  Atomics.store(control, FINISHED, 1);
+  expect(() => waitFinished(control, 1_500)).not.toThrow();
+});
