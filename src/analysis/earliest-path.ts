@@ -6,6 +6,7 @@
  * same path. It stops as soon as every wanted service is settled.
  */
 import type { Index } from './graph.js';
+import { MinHeap } from '../model/heap.js';
 import { cmp } from '../model/order.js';
 
 export interface Earliest {
@@ -23,13 +24,13 @@ export function earliestPaths(ix: Index, from: number, wanted: readonly number[]
   const done = new Uint8Array(ix.n);
   const before = (a: Entry, b: Entry) => a.delay !== b.delay ? a.delay < b.delay
     : a.hops !== b.hops ? a.hops < b.hops : cmp(ix.ids[a.v]!, ix.ids[b.v]!) < 0;
-  const heap = new MinHeap(before);
+  const heap = new MinHeap<Entry>(before);
   const want = new Set(wanted);
   let left = want.size;
   delay[from] = 0;
   heap.push({ v: from, delay: 0, hops: 0 });
   while (heap.size > 0 && left > 0) {
-    const { v } = heap.pop();
+    const { v } = heap.pop()!;
     if (done[v]) continue;
     done[v] = 1;
     if (want.has(v)) left--;
@@ -50,43 +51,3 @@ export function earliestPaths(ix: Index, from: number, wanted: readonly number[]
 
 /** A service with the delay and hops it was reached with (a later, better entry makes it stale). */
 interface Entry { readonly v: number; readonly delay: number; readonly hops: number }
-
-/** A binary min-heap of entries under `before` (stale entries are skipped by the caller). */
-class MinHeap {
-  private readonly items: Entry[] = [];
-  constructor(private readonly before: (a: Entry, b: Entry) => boolean) {}
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  push(v: Entry): void {
-    const h = this.items;
-    h.push(v);
-    for (let i = h.length - 1; i > 0;) {
-      const p = (i - 1) >> 1;
-      if (!this.before(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-
-  pop(): Entry {
-    const h = this.items;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length === 0) return top;
-    h[0] = last;
-    for (let i = 0; ;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.before(h[l]!, h[m]!)) m = l;
-      if (r < h.length && this.before(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
-    return top;
-  }
-}

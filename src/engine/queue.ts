@@ -2,6 +2,7 @@
  * The replay's agenda: a binary min-heap of timed entries ordered by (time, kind, service id,
  * insertion), so entries at the same instant are always handled in the same order.
  */
+import { MinHeap } from '../model/heap.js';
 
 /** Kinds in the order they are handled within one instant. */
 export const KIND_ORDER = { detect: 0, scenario: 1, fleet: 2, buffer: 3, lag: 4, react: 5, load: 6 } as const;
@@ -25,47 +26,22 @@ function before(a: Entry, b: Entry): boolean {
 }
 
 export class Agenda {
-  private readonly heap: Entry[] = [];
+  private readonly heap = new MinHeap<Entry>(before);
   private seq = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   push(at: number, kind: EntryKind, service: string, ref = 0): void {
-    const h = this.heap;
-    h.push({ at, kind, service, ref, seq: this.seq++ });
-    let i = h.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(h[i]!, h[parent]!)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
-      i = parent;
-    }
+    this.heap.push({ at, kind, service, ref, seq: this.seq++ });
   }
 
   peek(): Entry | undefined {
-    return this.heap[0];
+    return this.heap.peek();
   }
 
   pop(): Entry | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && before(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
+    return this.heap.pop();
   }
 }

@@ -3,6 +3,7 @@
  * counts down and degraded), followed by its services unless collapsed. A team row's key is
  * `team:NAME` (`:` never appears in a service id, so keys and ids cannot clash).
  */
+import { cmp } from '../model/order.js';
 import type { Service, State } from '../model/types.js';
 
 export const NO_TEAM = '(no team)';
@@ -49,7 +50,7 @@ export function teamRows(
     else teams.set(teamOf(s), [s]);
   }
   const heads = [...teams].map(([team, members]) => head(team, members, states, isCollapsed(team, collapsedAll, toggled)));
-  heads.sort((a, b) => (byState ? b.down - a.down || b.degraded - a.degraded : 0) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
+  heads.sort((a, b) => (byState ? b.down - a.down || b.degraded - a.degraded : 0) || cmp(a.team, b.team));
   const out: ListRow[] = [];
   for (const h of heads) {
     out.push(h);
