@@ -4,10 +4,13 @@
  * ok and every demand at its daily peak, L0 is the fleet's offered load without retries and R what
  * its retrying edges (no `backoff`) would add were nothing served; K = nodes × capacity. Once
  * overloaded, the fleet stays on an overloaded equilibrium at full capacity when L0 > K, or when
- * (L0 + R)/2 > K and (L0 + R)² ≥ 4·R·K: the replay keeps it there until load is shed. Loads follow
+ * (L0 + R)/2 > K and (L0 + R)² ≥ 4·R·K: the replay keeps it there until load is shed (the same
+ * `retryLoad` the replay solves, model/retry-load.ts). Loads follow
  * the engine's walk: an anyOf sends its load to its first alternative, an edge closing a cycle none.
  */
 import { maxOf } from '../model/arrays.js';
+import { EPS } from '../model/numbers.js';
+import { retryLoad } from '../model/retry-load.js';
 import type { Dependency, Location, Model, Service } from '../model/types.js';
 
 export interface RetryStorm {
@@ -82,10 +85,9 @@ export function retryStorms(model: Model): RetryStorm[] {
     if (c === undefined || r <= 0) continue;
     const k = s.fleet!.nodes * c;
     const l0 = load.get(s.id)!;
-    const m = l0 + r;
-    const disc = m * m - 4 * r * k;
-    if (!(l0 > k || (m / 2 > k && disc >= 0))) continue;
-    const stuck = (m + Math.sqrt(Math.max(0, disc))) / 2;
+    // The replay's own equilibrium for a fleet that is already overloaded: above capacity, it stays.
+    const stuck = retryLoad(l0, r, k, true);
+    if (stuck <= k + EPS) continue;
     const f = feeds.get(s.id)!;
     out.push({
       service: s.id, callers: [...f.callers].sort(), baseLoad: l0, retryLoad: r, capacity: k,

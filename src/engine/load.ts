@@ -17,6 +17,7 @@ import type { Demand, ScenarioStart } from '../model/types.js';
 import type { Graph } from './compile.js';
 import type { World } from './world.js';
 import { EPS } from '../model/numbers.js';
+import { retryLoad } from '../model/retry-load.js';
 
 const DAY = 1440;
 
@@ -86,7 +87,7 @@ export function nextDemandStep(graph: Graph, t: number, start: ScenarioStart): n
  * Offered load of every slot into `w.load` (and the retries' share into `w.retryLoad`). Retries are
  * proportional to the failing share: an edge with `retry` (no `backoff`) adds sent × (factor − 1) ×
  * (1 − served share of its target). A capacity fleet's share depends on its own load, so there the
- * load solves L = L0 + R·(1 − min(1, K/L)) exactly (`retryLoad` below); any other target's share
+ * load solves L = L0 + R·(1 − min(1, K/L)) exactly (`retryLoad`, model/retry-load.ts); any other target's share
  * is the one settled at this instant (`shareOf`).
  */
 export function computeLoads(w: World, plan: LoadPlan, t: number, start: ScenarioStart): void {
@@ -125,22 +126,4 @@ export function computeLoads(w: World, plan: LoadPlan, t: number, start: Scenari
       if (r && !r.backoff) potential[x] = potential[x]! + sent * (r.factor - 1);
     });
   }
-}
-
-/**
- * A capacity fleet's offered load with retries: base L0, retry potential R (what retries add while
- * nothing is served), capacity K. Served share s = min(1, K/L) and L = L0 + R·(1 − s). With L > K:
- * L² − (L0 + R)·L + R·K = 0. Above capacity without retries (L0 > K) the larger root is the one
- * above K. Otherwise both roots lie on one side of K: above it when (L0 + R)/2 > K and the
- * discriminant is ≥ 0 — two equilibria, and an overloaded fleet (`overloaded`) stays on the high one
- * (the metastable failure); else the load is L0 and every call is served.
- */
-export function retryLoad(base: number, potential: number, capacity: number, overloaded: boolean): number {
-  if (capacity <= EPS) return base + potential;
-  const m = base + potential;
-  const disc = m * m - 4 * potential * capacity;
-  if (base > capacity + EPS) return (m + Math.sqrt(Math.max(0, disc))) / 2;
-  // At disc = 0 (capacity M²/4R: fleet.ts capacityFor) the high equilibrium ends: tolerance for rounding.
-  if (overloaded && disc > EPS * m * m && m / 2 > capacity + EPS) return (m + Math.sqrt(disc)) / 2;
-  return base;
 }

@@ -54,13 +54,14 @@ function lastIn(lane: Lane | undefined, atMin: number): number {
   return lo === 0 ? -1 : lane.index[lo - 1]!;
 }
 
-function lastAt(replay: Replay, service: string, atMin: number): number {
+/** The timeline index of the transition that set `service`'s state at `atMin`, or −1 (ok throughout). */
+export function transitionAt(replay: Replay, service: string, atMin: number): number {
   return lastIn(indexOf(replay).lanes.get(service), atMin);
 }
 
 /** The state of `service` at `atMin` (every service starts ok) and the transition that set it. */
 export function stateAt(replay: Replay, service: string, atMin: number): { state: State; since?: Transition } {
-  const i = lastAt(replay, service, atMin);
+  const i = transitionAt(replay, service, atMin);
   if (i < 0) return { state: 'ok' };
   const since = replay.timeline[i]!;
   return { state: since.state, since };
@@ -84,7 +85,7 @@ export function statesAt(replay: Replay, atMin: number): ReadonlyMap<string, Sta
  */
 export function explain(replay: Replay, service: string, atMin: number): Transition[] {
   const chain: Transition[] = [];
-  let i = lastAt(replay, service, atMin);
+  let i = transitionAt(replay, service, atMin);
   const seen = new Set<number>();
   while (i >= 0 && !seen.has(i)) {
     seen.add(i);
@@ -139,11 +140,6 @@ function chainsOf(replay: Replay): { depth: Int32Array; root: Int32Array } {
     chainCache.set(replay, (c = { depth, root }));
   }
   return c;
-}
-
-/** The timeline index of the transition that set `service`'s state at `atMin`, or −1 (ok throughout). */
-export function transitionAt(replay: Replay, service: string, atMin: number): number {
-  return lastAt(replay, service, atMin);
 }
 
 /** The distinct instants of the scenario's events, ascending (timeline markers). */
