@@ -6,8 +6,7 @@
 import { useCallback, useMemo } from 'react';
 import type { BlastRadius } from '../analysis/types.js';
 import type { State } from '../model/types.js';
-import type { ReplayView } from './data.js';
-import type { ExploreData } from './data.js';
+import type { ExploreData, ReplayView } from './data.js';
 import { filterServices, focusServices, sortServices } from './rows.js';
 import type { UiState } from './state.js';
 import { flatRows, isTeamKey, NO_TEAM, teamKey, teamOf, teamRows, type ListRow } from './teams.js';

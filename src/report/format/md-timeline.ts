@@ -5,9 +5,8 @@
  * milestones), all in time order.
  */
 import { md } from '../../model/escape.js';
-import type { ReportData } from '../types.js';
+import type { ObservationRow, ReportData } from '../types.js';
 import { duration, id, signed, stateCell, table } from './md-parts.js';
-import type { ObservationRow } from '../types.js';
 
 /** `08:22 first post [S] (rests on assumed a, b)`: the observation, and what its prediction rests on. */
 function observedCell(o: ObservationRow): string {
