@@ -24,6 +24,8 @@ export interface AuditOptions {
   readonly top?: number;
   /** Graphs up to this size get member lists for every service. Default 1,000. */
   readonly listAllUpTo?: number;
+  /** false: no member lists at all (text and SARIF print none; they cost ~1 s at 100k). Default true. */
+  readonly memberLists?: boolean;
   /** Called as each stage starts (the CLI shows it on a TTY; core code never prints). */
   readonly onStage?: (stage: string) => void;
   /**
@@ -59,9 +61,9 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
   stage('ranking');
   const order = Array.from({ length: ix.n }, (_, i) => i)
     .sort((a, b) => counts.score[b]! - counts.score[a]! || rank[a]! - rank[b]!);
-  const listed = listAll ? ix.n : Math.min(ix.n, options.top ?? 20);
-  const propagator = new Propagator(ix);
-  const blastRadius: BlastRadius[] = order.map((v, i) => blastRow(ix, counts, v, i < listed ? members(ix, propagator, v, ids) : undefined));
+  const listed = options.memberLists === false ? 0 : listAll ? ix.n : Math.min(ix.n, options.top ?? 20);
+  const lists = listed > 0 ? new MemberLists(ix, ids) : undefined;
+  const blastRadius: BlastRadius[] = order.map((v, i) => blastRow(ix, counts, v, i < listed ? lists!.of(v) : undefined));
 
   const spof = [...counts.spof].map(([e, list]) => ({ entrypoint: ix.ids[e]!, count: counts.spofCount[e]!, services: list.map((v) => ix.ids[v]!) }))
     .sort((a, b) => cmp(a.entrypoint, b.entrypoint));
@@ -81,7 +83,7 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
 export function blastMembers(model: Model, service: string): Members {
   const ix = buildIndex(model);
   const v = ix.pos.get(service);
-  return v === undefined ? { down: [], degraded: [] } : members(ix, new Propagator(ix), v, idOrder(ix.ids));
+  return v === undefined ? { down: [], degraded: [] } : new MemberLists(ix, idOrder(ix.ids)).of(v);
 }
 
 type Members = Pick<BlastRadius, 'down' | 'degraded' | 'delayed'>;
@@ -112,29 +114,42 @@ function idOrder(ids: readonly string[]): IdOrder {
   return { rank, byRank };
 }
 
-function idsSorted(ix: Index, services: readonly number[], o: IdOrder): string[] {
-  const ranks = Int32Array.from(services, (v) => o.rank[v]!).sort();
-  return Array.from(ranks, (r) => ix.ids[o.byRank[r]!]!);
-}
+/** Member lists of single failures, one exact propagation each. */
+class MemberLists {
+  private readonly propagator: Propagator;
+  /** Scratch: a hit service's slot in the propagation's result. */
+  private readonly slot: Int32Array;
 
-function members(ix: Index, p: Propagator, v: number, o: IdOrder): Members {
-  const impact = p.run(v);
-  const down: number[] = [];
-  const degraded: number[] = [];
-  const delayed: { v: number; state: 'down' | 'degraded'; atMin: number }[] = [];
-  for (const x of impact.hit) {
-    const isDown = impact.tDown[x]! < Infinity;
-    (isDown ? down : degraded).push(x);
-    const at = impact.tDegraded[x]!;
-    if (at > 0) delayed.push({ v: x, state: isDown ? 'down' : 'degraded', atMin: isDown ? impact.tDown[x]! : at });
+  constructor(private readonly ix: Index, private readonly o: IdOrder) {
+    this.propagator = new Propagator(ix);
+    this.slot = new Int32Array(ix.n);
   }
-  return {
-    down: idsSorted(ix, down, o), degraded: idsSorted(ix, degraded, o),
-    ...(delayed.length > 0 ? {
-      delayed: delayed.sort((a, b) => a.atMin - b.atMin || o.rank[a.v]! - o.rank[b.v]!)
-        .map((d) => ({ service: ix.ids[d.v]!, state: d.state, atMin: d.atMin })),
-    } : {}),
-  };
+
+  /** Lists by id: the hit services' ranks sorted as numbers, each read back through its slot. */
+  of(v: number): Members {
+    const { ix, o, slot } = this;
+    const { hit, tDegraded, tDown } = this.propagator.hits(v);
+    const ranks = new Int32Array(hit.length);
+    for (let i = 0; i < hit.length; i++) { slot[hit[i]!] = i; ranks[i] = o.rank[hit[i]!]!; }
+    ranks.sort();
+    const down: string[] = [];
+    const degraded: string[] = [];
+    const delayed: { service: string; state: 'down' | 'degraded'; atMin: number; rank: number }[] = [];
+    for (let i = 0; i < ranks.length; i++) {
+      const x = o.byRank[ranks[i]!]!;
+      const k = slot[x]!;
+      const isDown = tDown[k]! < Infinity;
+      (isDown ? down : degraded).push(ix.ids[x]!);
+      const at = tDegraded[k]!;
+      if (at > 0) delayed.push({ service: ix.ids[x]!, state: isDown ? 'down' : 'degraded', atMin: isDown ? tDown[k]! : at, rank: ranks[i]! });
+    }
+    return {
+      down, degraded,
+      ...(delayed.length > 0 ? {
+        delayed: delayed.sort((a, b) => a.atMin - b.atMin || a.rank - b.rank).map((d) => ({ service: d.service, state: d.state, atMin: d.atMin })),
+      } : {}),
+    };
+  }
 }
 
 /**

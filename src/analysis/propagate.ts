@@ -17,6 +17,13 @@ export interface Impact {
   readonly tDown: Float64Array;
 }
 
+/** Impact of one failure, sparse: hit[i] is hit at tDegraded[i] (degraded or worse) and tDown[i] (Infinity = never down). */
+export interface SparseImpact {
+  readonly hit: Int32Array;
+  readonly tDegraded: Float64Array;
+  readonly tDown: Float64Array;
+}
+
 export class Propagator {
   private readonly tDeg: Float64Array;
   private readonly tDown: Float64Array;
@@ -47,23 +54,56 @@ export class Propagator {
   constructor(private readonly ix: Index) {
     this.tDeg = new Float64Array(ix.n).fill(Infinity);
     this.tDown = new Float64Array(ix.n).fill(Infinity);
-    const counts = new Int32Array(ix.clauseOwner.length);
-    for (let c = 0; c < counts.length; c++) counts[c] = ix.targetStart[c + 1]! - ix.targetStart[c]!;
+    const clauses = ix.clauseOwner.length;
+    const counts = new Int32Array(clauses);
+    for (let c = 0; c < clauses; c++) counts[c] = ix.targetStart[c + 1]! - ix.targetStart[c]!;
     this.size = counts;
     const r = ix.revClauses.length;
-    this.revOwner = Int32Array.from({ length: r }, (_, k) => ix.clauseOwner[ix.revClauses[k]!]!);
-    this.revKind = Uint8Array.from({ length: r }, (_, k) => ix.clauseKind[ix.revClauses[k]!]!);
-    this.revDelay = Float64Array.from({ length: r }, (_, k) => ix.clauseDelay[ix.revClauses[k]!]!);
-    this.multi = Uint8Array.from({ length: r }, (_, k) => (counts[ix.revClauses[k]!]! > 1 ? 1 : 0));
+    this.revOwner = new Int32Array(r);
+    this.revKind = new Uint8Array(r);
+    this.revDelay = new Float64Array(r);
+    this.multi = new Uint8Array(r);
+    for (let k = 0; k < r; k++) {
+      const c = ix.revClauses[k]!;
+      this.revOwner[k] = ix.clauseOwner[c]!;
+      this.revKind[k] = ix.clauseKind[c]!;
+      this.revDelay[k] = ix.clauseDelay[c]!;
+      this.multi[k] = counts[c]! > 1 ? 1 : 0;
+    }
     this.leftDeg = counts.slice();
     this.leftDown = counts.slice();
     this.now = new Int32Array(2 * ix.n + 1);
     this.touchedNodes = new Int32Array(ix.n);
-    this.touchedClauses = new Int32Array(ix.clauseOwner.length);
+    this.touchedClauses = new Int32Array(clauses);
   }
 
   run(source: number): Impact {
-    const { ix, tDeg, tDown, heap, now, revOwner, revKind, revDelay } = this;
+    this.sweep(source);
+    return this.collect(source);
+  }
+
+  /**
+   * The same propagation, as the services hit (not the source, in no particular order) and their
+   * two times side by side: no result arrays of every service (member lists of the top rows).
+   */
+  hits(source: number): SparseImpact {
+    this.sweep(source);
+    const { tDeg, tDown, touchedNodes } = this;
+    const out: SparseImpact = { hit: new Int32Array(this.nodes - 1), tDegraded: new Float64Array(this.nodes - 1), tDown: new Float64Array(this.nodes - 1) };
+    let h = 0;
+    for (let i = 0; i < this.nodes; i++) {
+      const v = touchedNodes[i]!;
+      if (v === source) continue;
+      out.hit[h] = v;
+      out.tDegraded[h] = tDeg[v]!;
+      out.tDown[h++] = tDown[v]!;
+    }
+    this.reset();
+    return out;
+  }
+
+  private sweep(source: number): void {
+    const { ix, tDeg, tDown, heap, now, revOwner, revKind, revDelay, multi } = this;
     this.nodes = 0;
     this.clauses = 0;
     this.top = 0;
@@ -77,8 +117,12 @@ export class Propagator {
       const level = item & 1;
       if ((level === 0 ? tDeg[v] : tDown[v]) !== t) continue;
       const left = level === 0 ? this.leftDeg : this.leftDown;
+      // Degraded at the instant it is down: its down event reaches every single-target dependent
+      // at least as far, so only anyOf counters still need this arrival.
+      const onlyMulti = level === 0 && tDown[v] === t;
       for (let r = ix.revStart[v]!; r < ix.revStart[v + 1]!; r++) {
-        if (this.multi[r] && !this.arrived(ix.revClauses[r]!, left)) continue;
+        if (multi[r]) { if (!this.arrived(ix.revClauses[r]!, left)) continue; }
+        else if (onlyMulti) continue;
         const owner = revOwner[r]!;
         const kind = revKind[r]!;
         if (kind === KIND.hard) this.reach(owner, level, t);
@@ -87,7 +131,6 @@ export class Propagator {
         else if (level === 1) this.reach(owner, kind === KIND.bufferedDown ? 1 : 0, t + revDelay[r]!);
       }
     }
-    return this.collect(source);
   }
 
   /** An anyOf clause's target arrived at a level: true when it was the last one not there yet. */
@@ -111,9 +154,9 @@ export class Propagator {
     }
   }
 
-  /** The result, and the scratch arrays reset for the next run (only what this run touched). */
+  /** The result, and the scratch arrays reset for the next run. */
   private collect(source: number): Impact {
-    const { ix, tDeg, tDown, size, leftDeg, leftDown, touchedNodes, touchedClauses } = this;
+    const { ix, tDeg, tDown, touchedNodes } = this;
     const outDeg = new Float64Array(ix.n).fill(Infinity);
     const outDown = new Float64Array(ix.n).fill(Infinity);
     const hit = new Int32Array(this.nodes - 1);
@@ -123,11 +166,16 @@ export class Propagator {
       outDeg[v] = tDeg[v]!;
       outDown[v] = tDown[v]!;
       if (v !== source) hit[h++] = v;
-      tDeg[v] = Infinity;
-      tDown[v] = Infinity;
     }
-    for (let i = 0; i < this.clauses; i++) { const c = touchedClauses[i]!; leftDeg[c] = leftDown[c] = size[c]!; }
+    this.reset();
     return { hit: Array.from(hit.sort()), tDegraded: outDeg, tDown: outDown };
+  }
+
+  /** Only what this run touched goes back to its start state. */
+  private reset(): void {
+    const { tDeg, tDown, size, leftDeg, leftDown, touchedNodes, touchedClauses } = this;
+    for (let i = 0; i < this.nodes; i++) { const v = touchedNodes[i]!; tDeg[v] = Infinity; tDown[v] = Infinity; }
+    for (let i = 0; i < this.clauses; i++) { const c = touchedClauses[i]!; leftDeg[c] = leftDown[c] = size[c]!; }
   }
 }
 

@@ -83,7 +83,7 @@ const command: Command = {
     const options = { rules: rules.value, top, format, suggest: values.suggest === true || writeTo !== undefined, baseline: baseline?.value };
     const { audits, all, bad } = auditFiles(files, values, options, io);
     let exit: number = bad ? EXIT.badInput : audits.some((x) => x.audit.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
-    AUDIT_FORMATS[format](audits, { top, color: io.color, single: files.length === 1 }, io.out);
+    AUDIT_FORMATS[format](audits, { top, color: io.color, single: files.length === 1 }, io);
 
     if (writeTo !== undefined && audits[0]?.fixes) {
       const w = writeWhatIfs(files[0]!, writeTo, audits[0].fixes);
@@ -115,22 +115,23 @@ interface AuditRun {
 }
 
 interface FormatOptions { readonly top: number; readonly color: boolean; readonly single: boolean }
+type Out = Pick<Io, 'out' | 'outBytes'>;
 
 /** The output formats, picked from a map as report/index.ts picks report formats. */
 const AUDIT_FORMATS = {
-  text: (runs: readonly AuditRun[], o: FormatOptions, out: (text: string) => void): void => {
+  text: (runs: readonly AuditRun[], o: FormatOptions, { out }: Out): void => {
     for (const x of runs) {
       out(auditText(x.audit, { top: o.top, color: o.color, priorities: priorities(x.audit, x.model) }));
       if (x.fixes) out(`\n${suggestionsText(x.fixes, x.audit.findings)}`);
       out(`${summaryLine(x.audit.findings, x.audit.suppressed ?? 0, x.known)}\n\n`);
     }
   },
-  json: (runs: readonly AuditRun[], o: FormatOptions, out: (text: string) => void): void => {
+  json: (runs: readonly AuditRun[], o: FormatOptions, { out, outBytes }: Out): void => {
     const docs: AuditJson[] = runs.map((x) => auditJson(x.audit, x.graph, x.services, { priorities: priorities(x.audit, x.model), ...(x.fixes ? { remediations: x.fixes } : {}) }));
-    writeJson(o.single && docs.length === 1 ? docs[0] : { files: docs }, out);
+    writeJson(o.single && docs.length === 1 ? docs[0] : { files: docs }, out, outBytes);
   },
-  sarif: (runs: readonly AuditRun[], _o: FormatOptions, out: (text: string) => void): void => {
-    writeJson(auditSarif(runs.flatMap((x) => x.audit.findings), VERSION), out);
+  sarif: (runs: readonly AuditRun[], _o: FormatOptions, { out, outBytes }: Out): void => {
+    writeJson(auditSarif(runs.flatMap((x) => x.audit.findings), VERSION), out, outBytes);
   },
 } as const;
 
@@ -179,7 +180,8 @@ function auditFiles(files: readonly string[], values: Values, o: AuditOptions, i
     const progress = (io.errIsTTY ?? io.isTTY) && model.services.length > 5000
       ? (stage: string) => io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: ${stage}…`) : undefined;
     const focus = focusOf(model, file, values);
-    const whole = audit(model, o.rules, { top: o.top, ...(progress ? { onStage: progress } : {}), ...parallelFromEnv() });
+    // Only the JSON prints member lists.
+    const whole = audit(model, o.rules, { top: o.top, memberLists: o.format === 'json', ...(progress ? { onStage: progress } : {}), ...parallelFromEnv() });
     const a = focus ? focusAudit(whole, focus) : whole;
     if (focus && o.format === 'text') io.out(`focus: ${focus.focus} and its dependencies and dependents within ${focus.depth} hop${focus.depth === 1 ? '' : 's'}: ${focus.members.length} of ${model.services.length} services (the audit ran on all)\n`);
     if (progress) io.err('\r\u001b[2K');

@@ -11,6 +11,8 @@ export type Values = Record<string, string | boolean | (string | boolean)[] | un
 
 export interface Io {
   readonly out: (text: string) => void;
+  /** stdout as bytes (the process's; tests leave it out and get text through `out`). */
+  readonly outBytes?: (bytes: Uint8Array) => void;
   readonly err: (text: string) => void;
   /** stdout is a terminal (progress, colours and the TUI only then). */
   readonly isTTY: boolean;

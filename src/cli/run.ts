@@ -16,6 +16,7 @@ export function processIo(): Io {
   const isTTY = process.stdout.isTTY === true;
   return {
     out: (t) => void process.stdout.write(t),
+    outBytes: (b) => void process.stdout.write(b),
     err: (t) => void process.stderr.write(t),
     isTTY,
     color: colorWanted('auto', isTTY, process.env),

@@ -46,3 +46,28 @@ test('long arrays deep down (SARIF results, member lists) are cut into slices to
   expect(out.join('')).toBe(`${terminalJson(v)}\n`);
   expect(out.length).toBeGreaterThan(10);
 });
+
+const writtenAsBytes = (value: unknown) => {
+  const out: Uint8Array[] = [];
+  writeJson(value, () => { throw new Error('text sink used'); }, (b) => out.push(b));
+  return { text: Buffer.concat(out).toString('utf8'), pieces: out.length };
+};
+
+test('written as bytes: the same bytes as terminalJson, escapes where the text has characters to escape', () => {
+  fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
+    expect(writtenAsBytes(v).text).toBe(`${terminalJson(v)}\n`);
+  }), { numRuns: 300 });
+  const tricky = ['\u007f', '\u0080', '\u009f', '\u00a0', '\u061b', '\u061c', '\u200a', '\u200b', '\u200f', '\u2010', '\u2026', '\u2027', '\u2028',
+    '\u202e', '\u202f', '\u2060', '\u2064', '\u2065', '\u2066', '\u2069', '\u206a', '\u2192', '\ufefe', '\ufeff', '\uffff', '😀', 'ü'];
+  for (const c of tricky) {
+    const v = { rows: Array.from({ length: 600 }, (_, i) => ({ id: `svc${i}`, note: i === 599 ? `x${c}y` : '→ …' })), [`k${c}`]: c };
+    expect(writtenAsBytes(v).text).toBe(`${terminalJson(v)}\n`);
+  }
+});
+
+test('a 40k-row table as bytes: byte for byte, in chunks', () => {
+  const v = { rows: Array.from({ length: 40_000 }, (_, i) => ({ i, s: `svc${i}`, p: ['a → b', `c${i}`] })) };
+  const { text, pieces } = writtenAsBytes(v);
+  expect(text).toBe(`${terminalJson(v)}\n`);
+  expect(pieces).toBeGreaterThan(1);
+});

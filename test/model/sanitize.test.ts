@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatDiagnostic, tidy, type Diagnostic } from '../../src/model/diagnostic.js';
-import { quote, sanitize, terminalJson } from '../../src/model/sanitize.js';
+import { escapeJsonText, hasJsonUnsafeUtf8, quote, sanitize, terminalJson } from '../../src/model/sanitize.js';
 import { didYouMean } from '../../src/model/suggest.js';
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -43,5 +43,27 @@ describe('tidy and didYouMean', () => {
   test('suggests only close matches', () => {
     expect(didYouMean('dependson', ['dependsOn', 'description'])).toBe('did you mean "dependsOn"?');
     expect(didYouMean('banana', ['service', 'datastore'])).toBeUndefined();
+  });
+});
+
+describe('hasJsonUnsafeUtf8', () => {
+  const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+  test('says yes exactly for the characters escapeJsonText escapes, every code point of the BMP', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `a${ch}`, `${ch}→`, `…${ch}😀`]) {
+        if (hasJsonUnsafeUtf8(Buffer.from(text, 'utf8')) !== UNSAFE_IN_JSON.test(text)) wrong.push(c);
+      }
+      if (escapeJsonText(ch) !== ch !== UNSAFE_IN_JSON.test(ch)) wrong.push(-c);
+    }
+    expect(wrong).toEqual([]);
+  });
+  test('astral characters and a subarray view', () => {
+    expect(hasJsonUnsafeUtf8(Buffer.from('😀 𝄞 text → …'))).toBe(false);
+    const b = Buffer.from('ab\u202ecd');
+    expect(hasJsonUnsafeUtf8(b.subarray(0, 2))).toBe(false);
+    expect(hasJsonUnsafeUtf8(b.subarray(1))).toBe(true);
   });
 });
