@@ -59,14 +59,12 @@ export function audit(model: Model, rules: Rules = defaultRules, options: AuditO
   dropPipelineRoots(model, ix, tools.map((t) => t.node), counts.toolRoots);
 
   stage('ranking');
-  const order = Array.from({ length: ix.n }, (_, i) => i)
-    .sort((a, b) => counts.score[b]! - counts.score[a]! || rank[a]! - rank[b]!);
+  const order = ranking(counts.score, ids);
   const listed = options.memberLists === false ? 0 : listAll ? ix.n : Math.min(ix.n, options.top ?? 20);
   const lists = listed > 0 ? new MemberLists(ix, ids) : undefined;
-  const blastRadius: BlastRadius[] = order.map((v, i) => blastRow(ix, counts, v, i < listed ? lists!.of(v) : undefined));
+  const blastRadius: BlastRadius[] = Array.from(order, (v, i) => blastRow(ix, counts, v, i < listed ? lists!.of(v) : undefined));
 
-  const spof = [...counts.spof].map(([e, list]) => ({ entrypoint: ix.ids[e]!, count: counts.spofCount[e]!, services: list.map((v) => ix.ids[v]!) }))
-    .sort((a, b) => cmp(a.entrypoint, b.entrypoint));
+  const spof = spofTable(ix, counts, ids);
   stage('tooling cycles');
   const tooling = toolingCycles(ix, tools.map((t) => t.node), counts.toolRoots, rules.thresholds.maxRootsPerTool);
   stage('fleets and findings');
@@ -102,12 +100,47 @@ function blastRow(ix: Index, counts: BlastCounts, v: number, m: Members | undefi
 }
 
 /**
+ * Services by score (descending), then id. Scores are sums of halves, so (top score − score)·2 and
+ * the id rank pack into one exact float key and a numeric sort does it (a comparator sort of 100k
+ * services costs ~10× more); anything else takes the comparator.
+ */
+export function ranking(score: Float64Array, o: IdOrder): Int32Array {
+  const n = score.length;
+  let top = 0;
+  let halves = true;
+  for (let v = 0; v < n; v++) { top = Math.max(top, score[v]!); if (!Number.isInteger(2 * score[v]!) || score[v]! < 0) halves = false; }
+  if (!halves || (2 * top + 1) * n >= 2 ** 53) {
+    return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => score[b]! - score[a]! || o.rank[a]! - o.rank[b]!);
+  }
+  const keys = new Float64Array(n);
+  for (let v = 0; v < n; v++) keys[v] = (2 * (top - score[v]!)) * n + o.rank[v]!;
+  keys.sort();
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = o.byRank[keys[i]! % n]!;
+  return out;
+}
+
+/** Entrypoints by id (rank order is id order), each with its SPOF count and list. */
+function spofTable(ix: Index, counts: BlastCounts, o: IdOrder): Audit['spof'] {
+  const out: { entrypoint: string; count: number; services: string[] }[] = [];
+  for (let r = 0; r < ix.n; r++) {
+    const e = o.byRank[r]!;
+    const list = counts.spof.get(e);
+    if (!list) continue;
+    const services = new Array<string>(list.length);
+    for (let j = 0; j < list.length; j++) services[j] = ix.ids[list[j]!]!;
+    out.push({ entrypoint: ix.ids[e]!, count: counts.spofCount[e]!, services });
+  }
+  return out;
+}
+
+/**
  * Services in id order (code units): `rank[v]` is v's position, `byRank` the inverse. Sorting by
  * rank is sorting by id, with a numeric typed-array sort instead of string compares.
  */
-interface IdOrder { readonly rank: Int32Array; readonly byRank: Int32Array }
+export interface IdOrder { readonly rank: Int32Array; readonly byRank: Int32Array }
 
-function idOrder(ids: readonly string[]): IdOrder {
+export function idOrder(ids: readonly string[]): IdOrder {
   const byRank = Int32Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => cmp(ids[a]!, ids[b]!));
   const rank = new Int32Array(ids.length);
   byRank.forEach((v, r) => { rank[v] = r; });

@@ -74,14 +74,15 @@ export class BitSweep {
     }
   }
 
-  /** Zeroes what the last batch set. */
+  /** Zeroes what the last batch set: only the words in nzG (D ⊆ G, and a word outside it was never set non-zero). */
   private clear(): void {
-    const { DG, W, touched } = this;
+    const { DG, W, touched, nzG } = this;
     for (let i = 0; i < this.touchedCount; i++) {
       const p = touched[i]!;
-      DG.fill(0, 2 * p * W, 2 * (p * W + W));
+      const base = 2 * p * W;
+      for (let m = nzG[p]!; m !== 0; m &= m - 1) { const at = base + 2 * (31 - Math.clz32(m & -m)); DG[at] = 0; DG[at + 1] = 0; }
       this.nzD[p] = 0;
-      this.nzG[p] = 0;
+      nzG[p] = 0;
     }
     this.touchedCount = 0;
   }

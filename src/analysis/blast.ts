@@ -298,8 +298,12 @@ class SpofLists {
     let b = bits;
     if (this.count[entry]! >= keep) {
       const top = this.rank[this.heaps[this.slot[entry]! * keep]!]!;
-      let k = 0;
-      while (k < 32 && this.sorted[32 * w + k]! < top) k++;
+      // k = how many of the word's lanes rank before the list's last (binary search of 32).
+      const sorted = this.sorted;
+      let lo = 32 * w;
+      let hi = lo + 32;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < top) lo = mid + 1; else hi = mid; }
+      const k = lo - 32 * w;
       const may = k === 0 ? 0 : this.prefix[32 * w + k - 1]!;
       this.count[entry]! += popcount(b & ~may);
       b &= may;
@@ -334,11 +338,19 @@ class SpofLists {
     const out = new Map<number, number[]>();
     for (const [e, list] of this.all) out.set(e, list.sort((a, b) => rank[a]! - rank[b]!));
     if (this.keep === Infinity) return out;
+    // Ranks sorted as numbers (no comparator), then back to services.
+    const byRank = new Int32Array(rank.length);
+    for (let v = 0; v < rank.length; v++) byRank[rank[v]!] = v;
+    const ranks = new Int32Array(this.keep);
     for (let e = 0; e < this.slot.length; e++) {
       const k = this.slot[e]!;
       if (k < 0) continue;
-      const heap = this.heaps.subarray(k * this.keep, k * this.keep + Math.min(this.keep, this.count[e]!));
-      out.set(e, Array.from(heap).sort((a, b) => rank[a]! - rank[b]!));
+      const size = Math.min(this.keep, this.count[e]!);
+      for (let j = 0; j < size; j++) ranks[j] = rank[this.heaps[k * this.keep + j]!]!;
+      const sorted = ranks.subarray(0, size).sort();
+      const list = new Array<number>(size);
+      for (let j = 0; j < size; j++) list[j] = byRank[sorted[j]!]!;
+      out.set(e, list);
     }
     return out;
   }

@@ -128,13 +128,14 @@ function blastRadius({ model, t, rules }: FinderInput): Found[] {
   const n = model.services.length;
   const max = rules.thresholds.maxBlastShare;
   const critical = criticalImpact(t);
-  return t.blastRadius.flatMap((b) => {
+  const out: Found[] = [];
+  for (const b of t.blastRadius) {
     const share = n > 1 ? (b.downCount + b.degradedCount) / (n - 1) : 0;
     const hits = critical.get(b.service);
-    if (share <= max && !hits) return [];
+    if (share <= max && !hits) continue;
     const what = [hits?.entrypoints.length ? `entrypoint(s) ${names(hits.entrypoints)}` : '', hits?.tools.length ? `incident tool(s) ${names(hits.tools)}` : '']
       .filter(Boolean).join(' and ');
-    return [{
+    out.push({
       finding: {
         message: `failure of "${b.service}" takes down ${num(b.downCount)} and degrades ${num(b.degradedCount)} of the ${num(n - 1)} other services`
           + (share > max ? ` (${Math.round(share * 100)}% > ${Math.round(max * 100)}%)` : ` (${Math.round(share * 100)}%)`)
@@ -142,8 +143,9 @@ function blastRadius({ model, t, rules }: FinderInput): Found[] {
         services: [b.service], location: svc(model, b.service).loc,
       },
       key: b.service,
-    }];
-  });
+    });
+  }
+  return out;
 }
 
 /** Per service: the other entrypoints it takes down (it is their SPOF) and the tools it takes down in their incidents. */

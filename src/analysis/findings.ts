@@ -3,6 +3,7 @@
  * thresholds, ignores. Every finding points at the YAML line it is about (the edge, the resource,
  * the event) and carries a fingerprint that survives edits elsewhere in the file.
  */
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { Model } from '../model/types.js';
 import { FINDERS, type Tables } from './finders.js';
@@ -44,7 +45,10 @@ function ignores(i: Ignore, f: Finding): boolean {
   return true;
 }
 
+/** One-shot hashing (Node ≥ 20.12; ~2× cheaper per finding than a Hash object), else a Hash object: the same digest. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 export function fingerprint(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return (oneShot ? oneShot('sha256', key, 'hex') : createHash('sha256').update(key).digest('hex')).slice(0, 16);
 }
 

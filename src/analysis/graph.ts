@@ -34,11 +34,14 @@ export interface Index {
 export function buildIndex(model: Model): Index {
   const services = model.services;
   const n = services.length;
-  const ids = services.map((s) => s.id);
-  const pos = new Map(ids.map((id, i) => [id, i]));
+  const ids = new Array<string>(n);
+  const pos = new Map<string, number>();
   let clauseCount = 0;
   let targetCount = 0;
-  for (const s of services) {
+  for (let i = 0; i < n; i++) {
+    const s = services[i]!;
+    ids[i] = s.id;
+    pos.set(s.id, i);
     for (const d of s.dependsOn) {
       if (d.type === 'async') continue;
       clauseCount++;
@@ -63,8 +66,10 @@ export function buildIndex(model: Model): Index {
     tier[i] = s.tier;
     entry[i] = s.entrypoint ? 1 : 0;
     clauseStart[i] = c;
-    s.dependsOn.forEach((d, e) => {
-      if (d.type === 'async') return;
+    const deps = s.dependsOn;
+    for (let e = 0; e < deps.length; e++) {
+      const d = deps[e]!;
+      if (d.type === 'async') continue;
       clauseOwner[c] = i;
       clauseKind[c] = d.type === 'hard' ? KIND.hard : d.type === 'soft' ? KIND.soft
         : d.buffer?.whenFull === 'down' ? KIND.bufferedDown : KIND.bufferedDegraded;
@@ -79,7 +84,7 @@ export function buildIndex(model: Model): Index {
         targets[t++] = j;
       }
       c++;
-    });
+    }
   }
   clauseStart[n] = c;
   targetStart[c] = t;
@@ -112,21 +117,31 @@ export interface Csr {
 
 /** Service → dependency edges of the clauses `keep` accepts (one edge per target, deduplicated). */
 export function dependencyCsr(ix: Index, keep: (c: number) => boolean): Csr {
+  const kept = new Uint8Array(ix.clauseOwner.length);
+  for (let c = 0; c < kept.length; c++) kept[c] = keep(c) ? 1 : 0;
+  // Two passes over typed arrays (count, then fill) instead of a growing array of a million numbers.
   const start = new Int32Array(ix.n + 1);
-  const tmp: number[] = [];
   const mark = new Int32Array(ix.n).fill(-1);
-  for (let s = 0; s < ix.n; s++) {
-    start[s] = tmp.length;
-    for (let c = ix.clauseStart[s]!; c < ix.clauseStart[s + 1]!; c++) {
-      if (!keep(c)) continue;
-      for (let k = ix.targetStart[c]!; k < ix.targetStart[c + 1]!; k++) {
-        const t = ix.targets[k]!;
-        if (mark[t] === s) continue;
-        mark[t] = s;
-        tmp.push(t);
+  const pass = (adj: Int32Array | undefined): number => {
+    let m = 0;
+    mark.fill(-1);
+    for (let s = 0; s < ix.n; s++) {
+      start[s] = m;
+      for (let c = ix.clauseStart[s]!; c < ix.clauseStart[s + 1]!; c++) {
+        if (!kept[c]) continue;
+        for (let k = ix.targetStart[c]!; k < ix.targetStart[c + 1]!; k++) {
+          const t = ix.targets[k]!;
+          if (mark[t] === s) continue;
+          mark[t] = s;
+          if (adj) adj[m] = t;
+          m++;
+        }
       }
     }
-  }
-  start[ix.n] = tmp.length;
-  return { n: ix.n, start, adj: Int32Array.from(tmp) };
+    start[ix.n] = m;
+    return m;
+  };
+  const adj = new Int32Array(pass(undefined));
+  pass(adj);
+  return { n: ix.n, start, adj };
 }

@@ -36,25 +36,33 @@ const FLEET_RULES = new Set(['fleet-over-limit', 'scaling-headroom', 'scale-cros
   'request-path-mesh', 'unchecked-state-spread', 'restart-scales-with-fleet', 'retry-storm']);
 const CYCLE_RULES = new Set(['runtime-cycle', 'recovery-deadlock']);
 
-interface Group { findings: number[]; spofOf: string[] }
+interface Group { readonly findings: number[]; readonly spofOf: string[] }
 
 export function priorities(a: Audit, model: Model): Priority[] {
   const groups = new Map<string, Group>();
   const at = (id: string) => { let g = groups.get(id); if (!g) groups.set(id, g = { findings: [], spofOf: [] }); return g; };
   const cycles: CycleGroups = { lists: new Map(), bySvc: new Map() };
-  a.findings.forEach((f, i) => {
-    if (f.rule === 'tooling-cycle') at(f.services[1]!).findings.push(i);
-    else if (f.rule === 'blast-radius' || FLEET_RULES.has(f.rule)) at(f.services[0]!).findings.push(i);
+  const findings = a.findings;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (f.rule === 'tooling-cycle') addFinding(at(f.services[1]!), i);
+    else if (f.rule === 'blast-radius' || FLEET_RULES.has(f.rule)) addFinding(at(f.services[0]!), i);
     else if (f.rule === 'single-point-of-failure') {
-      for (const s of f.services.slice(1)) { const g = at(s); g.findings.push(i); g.spofOf.push(f.services[0]!); }
+      const e = f.services[0]!;
+      for (let k = 1; k < f.services.length; k++) { const g = at(f.services[k]!); addFinding(g, i); g.spofOf.push(e); }
     } else if (CYCLE_RULES.has(f.rule)) cycleGroup(cycles, f).push(i);
-  });
+  }
   const ctx = context(a, model);
   const out: Omit<Priority, 'rank'>[] = [];
   for (const [id, g] of groups) out.push(serviceProblem(ctx, id, g));
   for (const list of cycles.lists.values()) out.push(cycleProblem(ctx, list));
   return out.sort((x, y) => y.score - x.score || cmp(x.kind, y.kind) || cmp(x.subject, y.subject))
     .map((p, i) => ({ rank: i + 1, ...p }));
+}
+
+/** Findings arrive in ascending order: a group's list stays sorted and distinct by skipping a repeat of its last. */
+function addFinding(g: Group, i: number): void {
+  if (g.findings[g.findings.length - 1] !== i) g.findings.push(i);
 }
 
 interface Ctx {
@@ -67,13 +75,12 @@ interface Ctx {
 }
 
 function context(a: Audit, model: Model): Ctx {
-  return {
-    a, services: model.services.length,
-    tools: model.services.filter((s) => s.supports !== undefined).length,
-    entrypoints: model.services.filter((s) => s.entrypoint).length,
-    blast: new Map(a.blastRadius.map((b) => [b.service, b])),
-    toolsOf: new Map((a.toolImpact ?? []).map((t) => [t.root, t])),
-  };
+  let tools = 0;
+  let entrypoints = 0;
+  for (const s of model.services) { if (s.supports !== undefined) tools++; if (s.entrypoint) entrypoints++; }
+  const blast = new Map<string, Audit['blastRadius'][number]>();
+  for (const b of a.blastRadius) blast.set(b.service, b);
+  return { a, services: model.services.length, tools, entrypoints, blast, toolsOf: new Map((a.toolImpact ?? []).map((t) => [t.root, t])) };
 }
 
 /**
@@ -97,8 +104,9 @@ function serviceProblem(ctx: Ctx, id: string, g: Group): Omit<Priority, 'rank'> 
   const b = ctx.blast.get(id);
   const tools = ctx.toolsOf.get(id) ?? { down: [], degraded: [] };
   const lost = tools.down.length + tools.degraded.length;
-  const spofOf = [...new Set(g.spofOf)].filter((e) => e !== id).sort(cmp);
-  const fleet = g.findings.map((i) => ctx.a.findings[i]!).filter((f) => FLEET_RULES.has(f.rule));
+  const spofOf = sortedOthers(g.spofOf, id);
+  const fleet: Finding[] = [];
+  for (const i of g.findings) { const f = ctx.a.findings[i]!; if (FLEET_RULES.has(f.rule)) fleet.push(f); }
   const restartHours = fleet.length > 0 ? maxOf([0, ...ctx.a.restart.filter((r) => r.service === id).map((r) => r.fullRestartHours)]) : 0;
   const score = WEIGHTS.tool * (tools.down.length + tools.degraded.length / 2) + (b?.score ?? 0)
     + WEIGHTS.entrypoint * spofOf.length + restartHours + WEIGHTS.fleetError * fleet.filter((f) => f.severity === 'error').length;
@@ -112,7 +120,15 @@ function serviceProblem(ctx: Ctx, id: string, g: Group): Omit<Priority, 'rank'> 
   const hazards = [...new Set(fleet.map((f) => fleetPhrase(ctx.a, f)))];
   if (hazards.length > 0) parts.push(`fleet: ${hazards.join(', ')}`);
   const kind: PriorityKind = lost > 0 ? 'tooling' : fleet.length > 0 ? 'fleet' : spofOf.length > 0 ? 'spof' : 'blast';
-  return { kind, subject: id, score: round(score), summary: `${id}: ${parts.join('; ')}`, findings: [...new Set(g.findings)].sort((x, y) => x - y) };
+  return { kind, subject: id, score: round(score), summary: `${id}: ${parts.join('; ')}`, findings: g.findings };
+}
+
+/** The ids sorted (code units), each once, without `self`. */
+function sortedOthers(ids: string[], self: string): string[] {
+  ids.sort(cmp);
+  const out: string[] = [];
+  for (const x of ids) if (x !== self && x !== out[out.length - 1]) out.push(x);
+  return out;
 }
 
 function fleetPhrase(a: Audit, f: Finding): string {
