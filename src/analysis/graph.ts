@@ -34,20 +34,7 @@ export interface Index {
 export function buildIndex(model: Model): Index {
   const services = model.services;
   const n = services.length;
-  const ids = new Array<string>(n);
-  const pos = new Map<string, number>();
-  let clauseCount = 0;
-  let targetCount = 0;
-  for (let i = 0; i < n; i++) {
-    const s = services[i]!;
-    ids[i] = s.id;
-    pos.set(s.id, i);
-    for (const d of s.dependsOn) {
-      if (d.type === 'async') continue;
-      clauseCount++;
-      targetCount += d.targets.length;
-    }
-  }
+  const { ids, pos, clauseCount, targetCount } = sizes(model);
   const tier = new Uint8Array(n);
   const entry = new Uint8Array(n);
   const clauseStart = new Int32Array(n + 1);
@@ -93,6 +80,24 @@ export function buildIndex(model: Model): Index {
     n, ids, pos, tier, entry, clauseStart, clauseOwner, clauseKind, clauseAnyOf, clauseDelay, clauseEntry,
     targetStart, targets: targets.subarray(0, t), revStart, revClauses,
   };
+}
+
+/** Ids, their positions, and how many clauses and targets the index will hold. */
+function sizes(model: Model): { ids: string[]; pos: Map<string, number>; clauseCount: number; targetCount: number } {
+  const ids = new Array<string>(model.services.length);
+  const pos = new Map<string, number>();
+  let clauseCount = 0;
+  let targetCount = 0;
+  model.services.forEach((s, i) => {
+    ids[i] = s.id;
+    pos.set(s.id, i);
+    for (const d of s.dependsOn) {
+      if (d.type === 'async') continue;
+      clauseCount++;
+      targetCount += d.targets.length;
+    }
+  });
+  return { ids, pos, clauseCount, targetCount };
 }
 
 /** CSR transpose: for every target, the clauses naming it (ascending). */
