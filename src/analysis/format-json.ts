@@ -40,14 +40,18 @@ export function findingJson(f: Finding) {
   };
 }
 
-function blastJson(b: BlastRadius) {
-  return {
-    service: b.service, downCount: b.downCount, degradedCount: b.degradedCount,
-    ...(b.down ? { down: b.down, degraded: b.degraded ?? [] } : {}),
-    score: b.score, entrypointsHit: b.entrypointsHit,
-    ...(b.timeToImpactMin !== undefined ? { timeToImpactMin: b.timeToImpactMin } : {}),
-    ...(b.delayed ? { delayed: b.delayed } : {}),
-  };
+type BlastJson = Omit<BlastRadius, 'delayed' | 'score' | 'entrypointsHit' | 'timeToImpactMin'>
+  & Pick<BlastRadius, 'score' | 'entrypointsHit' | 'timeToImpactMin' | 'delayed'>;
+
+/** Keys added in output order, no spread of temporary objects (100k rows at 100k services). */
+function blastJson(b: BlastRadius): BlastJson {
+  const o: { -readonly [K in keyof BlastJson]: BlastJson[K] } = { service: b.service, downCount: b.downCount, degradedCount: b.degradedCount } as BlastJson;
+  if (b.down) { o.down = b.down; o.degraded = b.degraded ?? []; }
+  o.score = b.score;
+  o.entrypointsHit = b.entrypointsHit;
+  if (b.timeToImpactMin !== undefined) o.timeToImpactMin = b.timeToImpactMin;
+  if (b.delayed) o.delayed = b.delayed;
+  return o;
 }
 
 export function summary(findings: readonly Finding[], suppressed: number) {
