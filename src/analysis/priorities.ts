@@ -125,7 +125,10 @@ function serviceProblem(ctx: Ctx, id: string, g: Group): Omit<Priority, 'rank'> 
 
 /** The ids sorted (code units), each once, without `self`. */
 function sortedOthers(ids: string[], self: string): string[] {
-  ids.sort(cmp);
+  // Findings come by file position, which is often id order already: then no comparator calls.
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
+  if (!ascending) ids.sort(cmp);
   const out: string[] = [];
   for (const x of ids) if (x !== self && x !== out[out.length - 1]) out.push(x);
   return out;
