@@ -298,8 +298,10 @@ class SpofLists {
     let b = bits;
     if (this.count[entry]! >= keep) {
       const top = this.rank[this.heaps[this.slot[entry]! * keep]!]!;
-      // k = how many of the word's lanes rank before the list's last (binary search of 32).
       const sorted = this.sorted;
+      // Most words of a late batch have no lane ranked before the list's last: one comparison.
+      if (sorted[32 * w]! >= top) { this.count[entry]! += popcount(b); return; }
+      // k = how many of the word's lanes rank before the list's last (binary search of 32).
       let lo = 32 * w;
       let hi = lo + 32;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < top) lo = mid + 1; else hi = mid; }
