@@ -39,6 +39,7 @@ export interface TallyPart {
   readonly entrypointsHit: Int32Array;
   readonly score: Float64Array;
   readonly spofCount: Int32Array;
+  /** Each entrypoint's capped SPOF list as a max-heap of id ranks (blast.ts SpofLists). */
   readonly heaps: Int32Array;
   readonly toolRoots: readonly Uint8Array[];
 }

@@ -247,7 +247,10 @@ export class Tally {
 class SpofLists {
   readonly count: Int32Array;
   private readonly all = new Map<number, number[]>();
-  /** With `keep`: entrypoint e's heap is heaps[slot[e]·keep …], typed arrays so a pair costs no lookup. */
+  /**
+   * With `keep`: entrypoint e's heap is heaps[slot[e]·keep …], typed arrays so a pair costs no lookup.
+   * It holds ranks, not services: a comparison reads no second array (services back in lists()).
+   */
   private readonly slot: Int32Array;
   readonly heaps: Int32Array;
   private readonly keep: number;
@@ -297,7 +300,7 @@ class SpofLists {
     const keep = this.keep;
     let b = bits;
     if (this.count[entry]! >= keep) {
-      const top = this.rank[this.heaps[this.slot[entry]! * keep]!]!;
+      const top = this.heaps[this.slot[entry]! * keep]!;
       const sorted = this.sorted;
       // Most words of a late batch have no lane ranked before the list's last: one comparison.
       if (sorted[32 * w]! >= top) { this.count[entry]! += popcount(b); return; }
@@ -314,12 +317,16 @@ class SpofLists {
   }
 
   add(entry: number, service: number): void {
+    if (this.keep === Infinity) { this.count[entry]!++; this.all.get(entry)!.push(service); return; }
+    this.addRank(entry, this.rank[service]!);
+  }
+
+  private addRank(entry: number, r: number): void {
     const c = this.count[entry]!++;
     const keep = this.keep;
-    if (keep === Infinity) { this.all.get(entry)!.push(service); return; }
     const base = this.slot[entry]! * keep;
-    if (c < keep) siftUp(this.heaps, base, c, service, this.rank);
-    else if (this.rank[service]! < this.rank[this.heaps[base]!]!) siftDown(this.heaps, base, keep, service, this.rank);
+    if (c < keep) siftUp(this.heaps, base, c, r);
+    else if (r < this.heaps[base]!) siftDown(this.heaps, base, keep, r);
   }
 
   /** Adds another thread's counts and heaps (with `keep`): the union's `keep` lowest ranks. */
@@ -329,7 +336,7 @@ class SpofLists {
       const k = this.slot[e]!;
       if (k < 0 || count[e] === 0) continue;
       const held = Math.min(keep, count[e]!);
-      for (let j = 0; j < held; j++) this.add(e, heaps[k * keep + j]!);
+      for (let j = 0; j < held; j++) this.addRank(e, heaps[k * keep + j]!);
       this.count[e]! += count[e]! - held;
     }
   }
@@ -348,7 +355,7 @@ class SpofLists {
       const k = this.slot[e]!;
       if (k < 0) continue;
       const size = Math.min(this.keep, this.count[e]!);
-      for (let j = 0; j < size; j++) ranks[j] = rank[this.heaps[k * this.keep + j]!]!;
+      ranks.set(this.heaps.subarray(k * this.keep, k * this.keep + size));
       const sorted = ranks.subarray(0, size).sort();
       const list = new Array<number>(size);
       for (let j = 0; j < size; j++) list[j] = byRank[sorted[j]!]!;
@@ -358,26 +365,26 @@ class SpofLists {
   }
 }
 
-/** Max-heap by rank at heap[base …]: place `x` at free slot `k` and move it up. */
-function siftUp(heap: Int32Array, base: number, k: number, x: number, rank: Int32Array): void {
+/** Max-heap of ranks at heap[base …]: place `x` at free slot `k` and move it up. */
+function siftUp(heap: Int32Array, base: number, k: number, x: number): void {
   let i = k;
   while (i > 0) {
     const p = (i - 1) >> 1;
-    if (rank[heap[base + p]!]! >= rank[x]!) break;
+    if (heap[base + p]! >= x) break;
     heap[base + i] = heap[base + p]!;
     i = p;
   }
   heap[base + i] = x;
 }
 
-/** Max-heap by rank at heap[base …] of `size`: replace the top with `x` and move it down. */
-function siftDown(heap: Int32Array, base: number, size: number, x: number, rank: Int32Array): void {
+/** Max-heap of ranks at heap[base …] of `size`: replace the top with `x` and move it down. */
+function siftDown(heap: Int32Array, base: number, size: number, x: number): void {
   let i = 0;
   for (;;) {
     let c = 2 * i + 1;
     if (c >= size) break;
-    if (c + 1 < size && rank[heap[base + c + 1]!]! > rank[heap[base + c]!]!) c++;
-    if (rank[heap[base + c]!]! <= rank[x]!) break;
+    if (c + 1 < size && heap[base + c + 1]! > heap[base + c]!) c++;
+    if (heap[base + c]! <= x) break;
     heap[base + i] = heap[base + c]!;
     i = c;
   }
