@@ -150,12 +150,24 @@ export function idOrder(ids: readonly string[]): IdOrder {
 /** Member lists of single failures, one exact propagation each. */
 class MemberLists {
   private readonly propagator: Propagator;
-  /** Scratch: a hit service's slot in the propagation's result. */
+  /** Scratch: a hit service's slot in the propagation's result; ranks of a big hit set, marked. */
   private readonly slot: Int32Array;
+  private readonly marked: Uint8Array;
 
   constructor(private readonly ix: Index, private readonly o: IdOrder) {
     this.propagator = new Propagator(ix);
     this.slot = new Int32Array(ix.n);
+    this.marked = new Uint8Array(ix.n);
+  }
+
+  /** The ranks ascending: sorted when few, else read off a bitmap of all ranks in one scan. */
+  private ascending(ranks: Int32Array): Int32Array {
+    if (ranks.length * 16 < this.ix.n) return ranks.sort();
+    const marked = this.marked;
+    for (let i = 0; i < ranks.length; i++) marked[ranks[i]!] = 1;
+    let j = 0;
+    for (let r = 0; r < marked.length; r++) if (marked[r]) { marked[r] = 0; ranks[j++] = r; }
+    return ranks;
   }
 
   /** Lists by id: the hit services' ranks sorted as numbers, each read back through its slot. */
@@ -164,7 +176,7 @@ class MemberLists {
     const { hit, tDegraded, tDown } = this.propagator.hits(v);
     const ranks = new Int32Array(hit.length);
     for (let i = 0; i < hit.length; i++) { slot[hit[i]!] = i; ranks[i] = o.rank[hit[i]!]!; }
-    ranks.sort();
+    this.ascending(ranks);
     const down: string[] = [];
     const degraded: string[] = [];
     const delayed: { service: string; state: 'down' | 'degraded'; atMin: number; rank: number }[] = [];
