@@ -36,17 +36,19 @@ const FLEET_RULES = new Set(['fleet-over-limit', 'scaling-headroom', 'scale-cros
   'request-path-mesh', 'unchecked-state-spread', 'restart-scales-with-fleet', 'retry-storm']);
 const CYCLE_RULES = new Set(['runtime-cycle', 'recovery-deadlock']);
 
-interface Group { readonly findings: number[]; readonly spofOf: string[] }
+/** A service's findings (ascending), the fleet ones among them, and the entrypoints it is a SPOF for. */
+interface Group { readonly findings: number[]; readonly fleet: number[]; readonly spofOf: string[] }
 
 export function priorities(a: Audit, model: Model): Priority[] {
   const groups = new Map<string, Group>();
-  const at = (id: string) => { let g = groups.get(id); if (!g) groups.set(id, g = { findings: [], spofOf: [] }); return g; };
+  const at = (id: string) => { let g = groups.get(id); if (!g) groups.set(id, g = { findings: [], fleet: [], spofOf: [] }); return g; };
   const cycles: CycleGroups = { lists: new Map(), bySvc: new Map() };
   const findings = a.findings;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     if (f.rule === 'tooling-cycle') addFinding(at(f.services[1]!), i);
-    else if (f.rule === 'blast-radius' || FLEET_RULES.has(f.rule)) addFinding(at(f.services[0]!), i);
+    else if (f.rule === 'blast-radius') addFinding(at(f.services[0]!), i);
+    else if (FLEET_RULES.has(f.rule)) { const g = at(f.services[0]!); addFinding(g, i); g.fleet.push(i); }
     else if (f.rule === 'single-point-of-failure') {
       const e = f.services[0]!;
       for (let k = 1; k < f.services.length; k++) { const g = at(f.services[k]!); addFinding(g, i); g.spofOf.push(e); }
@@ -105,8 +107,7 @@ function serviceProblem(ctx: Ctx, id: string, g: Group): Omit<Priority, 'rank'> 
   const tools = ctx.toolsOf.get(id) ?? { down: [], degraded: [] };
   const lost = tools.down.length + tools.degraded.length;
   const spofOf = sortedOthers(g.spofOf, id);
-  const fleet: Finding[] = [];
-  for (const i of g.findings) { const f = ctx.a.findings[i]!; if (FLEET_RULES.has(f.rule)) fleet.push(f); }
+  const fleet = g.fleet.map((i) => ctx.a.findings[i]!);
   const restartHours = fleet.length > 0 ? maxOf([0, ...ctx.a.restart.filter((r) => r.service === id).map((r) => r.fullRestartHours)]) : 0;
   const score = WEIGHTS.tool * (tools.down.length + tools.degraded.length / 2) + (b?.score ?? 0)
     + WEIGHTS.entrypoint * spofOf.length + restartHours + WEIGHTS.fleetError * fleet.filter((f) => f.severity === 'error').length;
