@@ -1,0 +1,124 @@
+/**
+ * JSON graphs through the native JSON.parse (several times faster than any reader written in
+ * JavaScript), located by a JsonTape. Only texts that the located reader would read to the same
+ * value without a diagnostic take this way: on a duplicate key (JSON.parse silently keeps the last
+ * one), a syntax error or anything json-tape.ts refuses, the caller reads the text the located way,
+ * so every message and position stays what it was.
+ */
+import { scanJson, type JsonTape } from './json-tape.js';
+import type { Locator } from './locate.js';
+import { offsetPosition } from './source-offsets.js';
+import type { JsonValue } from './types.js';
+
+export interface JsonRead {
+  readonly value: JsonValue;
+  /** Undefined when the tape cannot locate by position (keys like "42" reorder objects): locate the located way. */
+  readonly tape?: JsonTape;
+}
+
+export function readJson(text: string): JsonRead | undefined {
+  const tape = scanJson(text);
+  if (!tape) return undefined;
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+  if (countKeys(value) !== tape.keys) return undefined;
+  return tape.indexKeys ? { value } : { value, tape };
+}
+
+/** Own keys of every object in a parsed document: fewer than the text's when a key was repeated. */
+function countKeys(v: JsonValue): number {
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x !== null && typeof x === 'object') n += countKeys(x);
+    }
+    return n;
+  }
+  const o = v as Record<string, JsonValue>;
+  for (const k in o) {
+    n++;
+    const x = o[k]!;
+    if (x !== null && typeof x === 'object') n += countKeys(x);
+  }
+  return n;
+}
+
+/** Objects this small are searched key by key in the text; larger ones get a key → member map on first use. */
+const LINEAR = 12;
+
+/**
+ * Answers as offsetLocator does for the same text read by the located reader: a key where the key
+ * starts, a value where it starts, a path that does not exist at its nearest ancestor.
+ */
+export function tapeLocator(file: string, text: string, value: JsonValue, tape: JsonTape): Locator {
+  const pos = offsetPosition(file, text);
+  const m = tape.members;
+  const find = keyFinder(text, tape);
+  // The steps of the last path walked: the build locates a service, then each of its
+  // dependencies, so consecutive paths share all but their last step, which is all that is walked.
+  const prev: (string | number)[] = [];
+  const member: number[] = [];
+  const container: number[] = [];
+  const values: JsonValue[] = [];
+  let walked = 0;
+  return (path, at = 'value') => {
+    let k = 0;
+    while (k < walked && k < path.length && path[k] === prev[k]) k++;
+    let c = k > 0 ? m[3 * member[k - 1]! + 2]! : 0;
+    let v = k > 0 ? values[k - 1]! : value;
+    for (; k < path.length && c >= 0; k++) {
+      const step = path[k]!;
+      let j: number;
+      if (tape.isObject[c] === 1) {
+        j = find(c, v as Record<string, JsonValue>, String(step));
+        if (j < 0) break;
+        v = (v as Record<string, JsonValue>)[String(step)]!;
+      } else {
+        if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step >= tape.count[c]!) break;
+        j = tape.first[c]! + step;
+        v = (v as JsonValue[])[step]!;
+      }
+      prev[k] = step;
+      member[k] = j;
+      container[k] = c;
+      values[k] = v;
+      c = m[3 * j + 2]!;
+    }
+    walked = k;
+    if (k === 0) return pos(tape.root);
+    const j = member[k - 1]!;
+    return pos(at === 'key' && tape.isObject[container[k - 1]!] === 1 ? m[3 * j]! : m[3 * j + 1]!);
+  };
+}
+
+/** The member of container `c` (the object `obj`) with key `key`, or -1. */
+function keyFinder(text: string, tape: JsonTape): (c: number, obj: Record<string, JsonValue>, key: string) => number {
+  const m = tape.members;
+  const maps = new Map<number, Map<string, number>>();
+  const inText = (j: number, key: string): boolean => {
+    const at = m[3 * j]! + 1;
+    return text.startsWith(key, at) && text.charCodeAt(at + key.length) === 34;
+  };
+  return (c, obj, key) => {
+    if (!Object.hasOwn(obj, key)) return -1;
+    const first = tape.first[c]!;
+    // A key holding a backslash is written escaped: never compared with the text.
+    if (tape.count[c]! <= LINEAR && !key.includes('\\')) {
+      for (let j = first; j < first + tape.count[c]!; j++) if (inText(j, key)) return j;
+    }
+    let index = maps.get(c);
+    if (!index) {
+      index = new Map();
+      // Without index-like keys and duplicates, an object's keys are in the text's order.
+      const keys = Object.keys(obj);
+      for (let k = 0; k < keys.length; k++) index.set(keys[k]!, first + k);
+      maps.set(c, index);
+    }
+    return index.get(key) ?? -1;
+  };
+}
