@@ -49,34 +49,36 @@ export function buildService(ctx: BuildContext, id: string, raw: JsonValue): Ser
  * two; one with a problem is checked again, target by target, to report it (problems()).
  */
 function checkDependencies(ctx: BuildContext, id: string, raws: readonly JsonValue[], dependsOn: readonly Dependency[]): void {
-  const direct = dependsOn.length > LINEAR_DEPS ? new Map<string, number>() : undefined;
+  // Each entry's single target, or null for an anyOf: repeats are looked up in this flat list of
+  // strings, not through the dependencies (objects of several shapes, slow to read in a loop).
+  const direct: (string | null)[] = [];
+  const index = dependsOn.length > LINEAR_DEPS ? new Map<string, number>() : undefined;
   for (let i = 0; i < dependsOn.length; i++) {
     const d = dependsOn[i]!;
     const targets = d.targets;
     let fine = true;
     for (let j = 0; j < targets.length && fine; j++) {
       const t = targets[j]!;
-      fine = ctx.ids.has(t) && t !== id && (d.anyOf ? targets.indexOf(t) === j : firstDirect(dependsOn, direct, i, t) < 0);
+      fine = ctx.ids.has(t) && t !== id && (d.anyOf ? targets.indexOf(t) === j : firstDirect(direct, index, t) < 0);
     }
-    if (!fine) problems(ctx, id, raws, dependsOn, direct, i);
-    if (direct && !d.anyOf && !direct.has(targets[0]!)) direct.set(targets[0]!, i);
+    if (!fine) problems(ctx, id, raws, d, i, (t) => firstDirect(direct, index, t));
+    const single = d.anyOf ? null : targets[0]!;
+    direct.push(single);
+    if (index && single !== null && !index.has(single)) index.set(single, i);
     if (d.needs !== undefined) needsWarning(ctx, d, ['services', id, 'dependsOn', i, 'needs']);
   }
 }
 
-/** Above this many dependencies a service's repeats are found with a map, below by looking back. */
+/** Above this many dependencies a service's repeats are found with a map, below in the list. */
 const LINEAR_DEPS = 16;
 
-/** The first earlier plain (not anyOf) dependency of entry `i` on `t`, or -1. */
-function firstDirect(dependsOn: readonly Dependency[], direct: ReadonlyMap<string, number> | undefined, i: number, t: string): number {
-  if (direct) return direct.get(t) ?? -1;
-  for (let k = 0; k < i; k++) if (!dependsOn[k]!.anyOf && dependsOn[k]!.targets[0] === t) return k;
-  return -1;
+/** The first earlier plain (not anyOf) dependency on `t`, or -1. */
+function firstDirect(direct: readonly (string | null)[], index: ReadonlyMap<string, number> | undefined, t: string): number {
+  return index ? index.get(t) ?? -1 : direct.indexOf(t);
 }
 
 /** The diagnostics of dependency `i`, target by target, in the order they were always reported. */
-function problems(ctx: BuildContext, id: string, raws: readonly JsonValue[], dependsOn: readonly Dependency[], direct: ReadonlyMap<string, number> | undefined, i: number): void {
-  const d = dependsOn[i]!;
+function problems(ctx: BuildContext, id: string, raws: readonly JsonValue[], d: Dependency, i: number, earlier: (t: string) => number): void {
   const at: JsonPath = ['services', id, 'dependsOn', i];
   const inList = d.anyOf ? new Set<string>() : undefined;
   d.targets.forEach((t, j) => {
@@ -85,7 +87,7 @@ function problems(ctx: BuildContext, id: string, raws: readonly JsonValue[], dep
     if (t === id) ctx.fail(p(), `service ${quote(id)} depends on itself`, 'remove the entry, or model the loop through another service');
     if (inList?.has(t)) ctx.fail(p(), `${quote(t)} is listed twice in this anyOf`, 'each alternative once');
     inList?.add(t);
-    const first = d.anyOf ? -1 : firstDirect(dependsOn, direct, i, t);
+    const first = d.anyOf ? -1 : earlier(t);
     if (first >= 0) ctx.fail(p(), `dependency on ${quote(t)} is listed twice (also entry ${first + 1})`, 'merge the two entries into one');
   });
 }

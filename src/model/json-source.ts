@@ -6,7 +6,7 @@
  * so every message and position stays what it was.
  */
 import { scanJson, type JsonTape } from './json-tape.js';
-import type { Locator } from './locate.js';
+import { valueAt, type JsonPath, type Locator } from './locate.js';
 import { offsetPosition } from './source-offsets.js';
 import type { JsonValue } from './types.js';
 
@@ -58,65 +58,68 @@ const LINEAR = 12;
 export function tapeLocator(file: string, text: string, value: JsonValue, tape: JsonTape): Locator {
   const pos = offsetPosition(file, text);
   const m = tape.members;
-  const find = keyFinder(text, tape);
+  const find = keyFinder(text, value, tape);
   // The steps of the last path walked: the build locates a service, then each of its
   // dependencies, so consecutive paths share all but their last step, which is all that is walked.
   const prev: (string | number)[] = [];
   const member: number[] = [];
-  const container: number[] = [];
-  const values: JsonValue[] = [];
   let walked = 0;
   return (path, at = 'value') => {
     let k = 0;
     while (k < walked && k < path.length && path[k] === prev[k]) k++;
     let c = k > 0 ? m[3 * member[k - 1]! + 2]! : 0;
-    let v = k > 0 ? values[k - 1]! : value;
     for (; k < path.length && c >= 0; k++) {
       const step = path[k]!;
       let j: number;
       if (tape.isObject[c] === 1) {
-        j = find(c, v as Record<string, JsonValue>, String(step));
+        j = find(c, String(step), path, k);
         if (j < 0) break;
-        v = (v as Record<string, JsonValue>)[String(step)]!;
       } else {
         if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step >= tape.count[c]!) break;
         j = tape.first[c]! + step;
-        v = (v as JsonValue[])[step]!;
       }
       prev[k] = step;
       member[k] = j;
-      container[k] = c;
-      values[k] = v;
       c = m[3 * j + 2]!;
     }
     walked = k;
     if (k === 0) return pos(tape.root);
     const j = member[k - 1]!;
-    return pos(at === 'key' && tape.isObject[container[k - 1]!] === 1 ? m[3 * j]! : m[3 * j + 1]!);
+    // A key is located at the key in an object, at the item in an array (as the located reader does).
+    return pos(at === 'key' && m[3 * j]! >= 0 ? m[3 * j]! : m[3 * j + 1]!);
   };
 }
 
-/** The member of container `c` (the object `obj`) with key `key`, or -1. */
-function keyFinder(text: string, tape: JsonTape): (c: number, obj: Record<string, JsonValue>, key: string) => number {
+type Finder = (c: number, key: string, path: JsonPath, k: number) => number;
+
+/**
+ * The member of object `c` with key `key` (reached by `path` up to step `k`), or -1. The text is
+ * searched for the key as written; the parsed object is looked at only for escaped keys and to
+ * index large objects, once each.
+ */
+function keyFinder(text: string, value: JsonValue, tape: JsonTape): Finder {
   const m = tape.members;
   const maps = new Map<number, Map<string, number>>();
   const inText = (j: number, key: string): boolean => {
     const at = m[3 * j]! + 1;
     return text.startsWith(key, at) && text.charCodeAt(at + key.length) === 34;
   };
-  return (c, obj, key) => {
-    if (!Object.hasOwn(obj, key)) return -1;
+  return (c, key, path, k) => {
     const first = tape.first[c]!;
+    const count = tape.count[c]!;
     // A key holding a backslash is written escaped: never compared with the text.
-    if (tape.count[c]! <= LINEAR && !key.includes('\\')) {
-      for (let j = first; j < first + tape.count[c]!; j++) if (inText(j, key)) return j;
+    if (count <= LINEAR) {
+      if (!key.includes('\\')) for (let j = first; j < first + count; j++) if (inText(j, key)) return j;
+      // Not as written: an escaped key, or none.
+      const n = Object.keys(valueAt(value, path.slice(0, k)) as object).indexOf(key);
+      return n < 0 ? -1 : first + n;
     }
     let index = maps.get(c);
     if (!index) {
       index = new Map();
       // Without index-like keys and duplicates, an object's keys are in the text's order.
-      const keys = Object.keys(obj);
-      for (let k = 0; k < keys.length; k++) index.set(keys[k]!, first + k);
+      const keys = Object.keys(valueAt(value, path.slice(0, k)) as object);
+      for (let n = 0; n < keys.length; n++) index.set(keys[n]!, first + n);
       maps.set(c, index);
     }
     return index.get(key) ?? -1;
