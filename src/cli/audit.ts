@@ -167,7 +167,7 @@ function auditFiles(files: readonly string[], values: Values, o: AuditOptions, i
     // Reading a big file takes seconds to minutes: say so on a terminal (stderr), cleared below.
     const reading = (io.errIsTTY ?? io.isTTY) && file !== '-' && sizeOf(file) > BIG_FILE_BYTES;
     if (reading) io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: reading…`);
-    const loaded = loadFile(file);
+    const loaded = loadFile(file, io.maxFileBytes);
     if (reading) io.err('\r\u001b[2K');
     if (loaded.errors) {
       printErrors(io, loaded.errors);

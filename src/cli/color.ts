@@ -1,5 +1,4 @@
-
-import { pushAll } from '../model/arrays.js';/**
+/**
  * Whether output may carry colour. `--color always|never` wins; `auto` (the default) follows the
  * conventions other tools share: NO_COLOR (any non-empty value) turns colour off, FORCE_COLOR
  * (anything but "0" or "false") turns it on without a terminal, otherwise colour only on a terminal.
@@ -17,18 +16,4 @@ export function colorWanted(choice: ColorChoice, isTTY: boolean, env: Readonly<R
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '0' && force !== 'false') return true;
   return isTTY;
-}
-
-/** Takes `--color X` / `--color=X` out of the arguments (it is accepted after any command). */
-export function takeColorFlag(args: readonly string[]): { args: string[]; choice?: string } {
-  const rest: string[] = [];
-  let choice: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') { pushAll(rest, args.slice(i)); break; }
-    if (a === '--color') { choice = args[i + 1] ?? ''; i++; continue; }
-    if (a.startsWith('--color=')) { choice = a.slice('--color='.length); continue; }
-    rest.push(a);
-  }
-  return choice === undefined ? { args: rest } : { args: rest, choice };
 }

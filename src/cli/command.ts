@@ -18,6 +18,8 @@ export interface Io {
   readonly color: boolean;
   /** stderr is a terminal: progress goes there, also when stdout is redirected (`> out.json`). */
   readonly errIsTTY?: boolean;
+  /** `--max-file-size`: the largest graph file read (default MAX_FILE_BYTES). */
+  readonly maxFileBytes?: number;
 }
 
 export interface Command {

@@ -8,14 +8,14 @@ import { existsSync } from 'node:fs';
 import { audit, defaultRules, diffAudits, diffMarkdown, diffText, findingJson, loadRules, type Rules } from '../analysis/index.js';
 import { formatDiagnostic, type Loaded } from '../model/diagnostic.js';
 import type { Model } from '../model/types.js';
-import { loadFile, loadText } from '../model/load.js';
+import { loadFile, loadText, MAX_FILE_BYTES } from '../model/load.js';
 import { sanitize, terminalJson } from '../model/sanitize.js';
 import { EXIT, UsageError, type Command, type Io } from './command.js';
 
 /** A file on disk, else `REV:PATH` through `git show`. */
-export function loadRevision(spec: string): Loaded<Model> {
-  if (existsSync(spec) || !/^[^:]+:./.test(spec)) return loadFile(spec);
-  const r = spawnSync('git', ['show', spec], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+export function loadRevision(spec: string, maxBytes = MAX_FILE_BYTES): Loaded<Model> {
+  if (existsSync(spec) || !/^[^:]+:./.test(spec)) return loadFile(spec, maxBytes);
+  const r = spawnSync('git', ['show', spec], { encoding: 'utf8', maxBuffer: maxBytes });
   if (r.status !== 0) {
     const why = (r.stderr || r.error?.message || 'git show failed').trim().split('\n')[0]!;
     return { errors: [{ file: spec, line: 1, column: 1, severity: 'error', message: `cannot read it with git show: ${why}` }] };
@@ -45,7 +45,7 @@ const command: Command = {
       if (r.errors) return bad(io, r.errors.map(formatDiagnostic));
       rules = r.value;
     }
-    const [base, head] = args.map(loadRevision) as [Loaded<Model>, Loaded<Model>];
+    const [base, head] = args.map((spec) => loadRevision(spec, io.maxFileBytes)) as [Loaded<Model>, Loaded<Model>];
     if (base.errors || head.errors) return bad(io, [...base.errors ?? [], ...head.errors ?? []].map(formatDiagnostic));
     const options = { listAllUpTo: 0, top: 0 };
     const d = diffAudits(audit(base.value, rules, options), audit(head.value, rules, options));

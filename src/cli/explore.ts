@@ -19,7 +19,7 @@ const command: Command = {
   examples: ['faultline explore graphs/aws-kinesis-2020.yaml', 'faultline explore graphs/aws-kinesis-2020.yaml | less   # plain summary'],
   async run(values, files, io) {
     if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no FILE given' : 'explore takes one FILE');
-    const { value: model, errors } = loadFile(files[0]!);
+    const { value: model, errors } = loadFile(files[0]!, io.maxFileBytes);
     if (!model) throw new InputError(errors);
     const scenarioId = values.scenario === undefined ? undefined : String(values.scenario);
     if (scenarioId !== undefined && !model.scenarios.some((s) => s.id === scenarioId)) {

@@ -60,7 +60,7 @@ const command: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" (text or json)`);
     const tolerance = String(values.tolerance).trim() === '' ? NaN : Number(values.tolerance);
     if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--tolerance must be a number of minutes ≥ 0, not "${String(values.tolerance)}"`);
-    const loaded = loadFile(files[0]!);
+    const loaded = loadFile(files[0]!, io.maxFileBytes);
     if (!loaded.value) {
       io.err(loaded.errors.map(formatDiagnostic).join('\n') + '\n');
       return EXIT.badInput;

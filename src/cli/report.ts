@@ -65,7 +65,7 @@ const command: Command = {
     const scenario = values.scenario === undefined ? 'all' : String(values.scenario);
     const out = String(values.out);
     const loaded = files.map((file) => {
-      const r = loadFile(file);
+      const r = loadFile(file, io.maxFileBytes);
       if (!r.value) throw new InputError(r.errors);
       return { file, model: r.value, scenarios: scenariosToReport(r.value, file, scenario), focus: focusOf(r.value, file, values) };
     });

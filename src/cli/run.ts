@@ -6,7 +6,9 @@ import { sanitize } from '../model/sanitize.js';
 import { didYouMean } from '../model/suggest.js';
 import { EXIT, UsageError, type Command, type Io } from './command.js';
 import { COMMANDS } from './commands.js';
-import { COLOR_CHOICES, isColorChoice, takeColorFlag, colorWanted } from './color.js';
+import { COLOR_CHOICES, isColorChoice, colorWanted } from './color.js';
+import { parseByteSize, takeGlobalFlag } from './global-flags.js';
+import { MAX_FILE_BYTES } from '../model/load.js';
 import { expandGraphArgs } from './inputs.js';
 import { maxOf } from '../model/arrays.js';
 
@@ -23,6 +25,8 @@ export function processIo(): Io {
   };
 }
 
+const FILE_LIMIT = `${MAX_FILE_BYTES / 1024 ** 2} MiB`;
+
 function toolHelp(): string {
   const names = Object.keys(COMMANDS);
   const width = maxOf(names.map((n) => n.length));
@@ -37,9 +41,10 @@ function toolHelp(): string {
     'Run "faultline COMMAND --help" for its options and examples.',
     '',
     'Options:',
-    '  -h, --help     show help (also after a command)',
-    '  -v, --version  print the version',
-    '  --color WHEN   auto (default: on a terminal, off with NO_COLOR, on with FORCE_COLOR), always, never',
+    '  -h, --help            show help (also after a command)',
+    '  -v, --version         print the version',
+    '  --color WHEN          auto (default: on a terminal, off with NO_COLOR, on with FORCE_COLOR), always, never',
+    `  --max-file-size SIZE  read graph files up to SIZE (default ${FILE_LIMIT}; e.g. 300MB, 1.5GB, 512MiB)`,
     '',
     'Exit codes: 0 fine, 1 error-level findings or a failed --check, 2 bad input or usage.',
     '',
@@ -58,6 +63,7 @@ export function commandHelp(c: Command, summary: string): string {
     'Options:',
     ...c.optionHelp.map((l) => `  ${l}`),
     '  --color WHEN  auto, always or never (default auto)',
+    `  --max-file-size SIZE  read graph files up to SIZE (default ${FILE_LIMIT})`,
     '  -h, --help  show this help',
     '',
     'Examples:',
@@ -70,8 +76,25 @@ export function commandHelp(c: Command, summary: string): string {
 function argsMessage(e: Error & { code?: string }, options: readonly string[]): string {
   const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']+)'/.exec(e.message)?.[1] : undefined;
   if (unknown === undefined) return e.message;
-  const hint = didYouMean(unknown.replace(/^-+/, ''), [...options, 'help', 'color']);
+  const hint = didYouMean(unknown.replace(/^-+/, ''), [...options, 'help', 'color', 'max-file-size']);
   return `unknown option "${unknown}"${hint ? ` (${hint.replace('"', '"--')})` : ''}`;
+}
+
+/** `--color` and `--max-file-size`, accepted after any command: the rest of the arguments and the Io they make, or an error line. */
+function globalFlags(name: string, args: readonly string[], io: Io): { args: string[]; io: Io } | string {
+  const color = takeGlobalFlag(args, '--color');
+  const size = takeGlobalFlag(color.args, '--max-file-size');
+  if (color.value !== undefined && !isColorChoice(color.value)) return `faultline ${name}: --color takes ${COLOR_CHOICES.join(', ')}, not "${sanitize(color.value)}"\n`;
+  const maxFileBytes = size.value === undefined ? undefined : parseByteSize(size.value);
+  if (size.value !== undefined && maxFileBytes === undefined) return `faultline ${name}: --max-file-size takes a size such as 300MB, 1.5GB or 512MiB (at most 536 MB), not "${sanitize(size.value)}"\n`;
+  return {
+    args: size.args,
+    io: {
+      ...io,
+      ...(color.value !== undefined ? { color: colorWanted(color.value, io.isTTY, process.env) } : {}),
+      ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+    },
+  };
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -91,17 +114,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.badInput;
   }
   const command = await entry.load();
-  const color = takeColorFlag(rest);
-  if (color.choice !== undefined) {
-    if (!isColorChoice(color.choice)) {
-      io.err(`faultline ${name}: --color takes ${COLOR_CHOICES.join(', ')}, not "${sanitize(color.choice)}"\n`);
-      return EXIT.badInput;
-    }
-    io = { ...io, color: colorWanted(color.choice, io.isTTY, process.env) };
+  const global = globalFlags(name, rest, io);
+  if (typeof global === 'string') {
+    io.err(global);
+    return EXIT.badInput;
   }
+  io = global.io;
   let parsed;
   try {
-    parsed = parseArgs({ args: color.args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: global.args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
     io.err(`faultline ${name}: ${argsMessage(e as Error & { code?: string }, Object.keys(command.options)).split('\n').map(sanitize).join('\n')}\nUsage: ${command.usage}\n`);
     return EXIT.badInput;

@@ -46,7 +46,7 @@ const command: Command = {
     const format = String(values.format);
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${sanitize(format)}" (text or json)`);
     const results = files.map((file): FileResult => {
-      const r = loadFile(file);
+      const r = loadFile(file, io.maxFileBytes);
       return {
         file: file === '-' ? STDIN_NAME : file, valid: !r.errors, services: r.value?.services.length ?? 0, scenarios: r.value?.scenarios.length ?? 0,
         errors: r.errors ?? [], warnings: r.warnings ?? [],

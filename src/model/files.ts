@@ -8,7 +8,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type Read = { readonly bytes: Buffer; readonly error?: undefined } | { readonly bytes?: undefined; readonly error: string };
+/** `tooBig`: over the size limit, which the caller may offer to raise. */
+export type Read = { readonly bytes: Buffer; readonly error?: undefined } | { readonly bytes?: undefined; readonly error: string; readonly tooBig?: true };
 
 function kind(st: Stats): string {
   return st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
@@ -32,7 +33,7 @@ export function readRegularFile(file: string, maxBytes: number, what = 'file'): 
     const st = fstatSync(fd);
     if (st.isDirectory()) return { error: `is a directory, not a ${what}` };
     if (!st.isFile()) return { error: `is not a regular file (${kind(st)}); not read` };
-    if (st.size > maxBytes) return { error: `file is ${st.size} bytes, over the ${maxBytes}-byte limit` };
+    if (st.size > maxBytes) return { error: `file is ${st.size} bytes, over the ${maxBytes}-byte limit`, tooBig: true };
     const buf = Buffer.alloc(st.size + 1);
     let n = 0;
     for (let got = 1; got > 0 && n < buf.length;) n += got = readSync(fd, buf, n, buf.length - n, null);

@@ -5,20 +5,23 @@
 import { checkDocument } from './check.js';
 import { tidy, type Loaded } from './diagnostic.js';
 import type { Model } from './types.js';
-import { parseSource, readSource, readStdin, type LoadOptions } from './source.js';
+import { MAX_FILE_BYTES, parseSource, readSource, readStdin, type LoadOptions } from './source.js';
 
 export { MAX_ALIASES, MAX_FILE_BYTES, type LoadOptions } from './source.js';
 
 /** How diagnostics name standard input (`-` on the command line). */
 export const STDIN_NAME = '<stdin>';
 
-/** A graph file, or standard input when `file` is `-` (diagnostics then say `<stdin>:LINE:COL`). */
-export function loadFile(file: string): Loaded<Model> {
+/**
+ * A graph file, or standard input when `file` is `-` (diagnostics then say `<stdin>:LINE:COL`),
+ * of at most `maxBytes`.
+ */
+export function loadFile(file: string, maxBytes = MAX_FILE_BYTES): Loaded<Model> {
   if (file === '-') {
-    const source = readStdin();
+    const source = readStdin(maxBytes);
     return source.errors ? { errors: source.errors } : loadText(source.value, STDIN_NAME);
   }
-  const source = readSource(file);
+  const source = readSource(file, 'graph file', maxBytes);
   return source.errors ? { errors: source.errors } : loadText(source.value, file);
 }
 

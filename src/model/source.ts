@@ -52,7 +52,7 @@ export interface Located {
  */
 export function readSource(file: string, what = 'graph file', maxBytes = MAX_FILE_BYTES): Loaded<string> {
   const read = readRegularFile(file, maxBytes, what);
-  if (read.error !== undefined) return fileError(file, read.error);
+  if (read.error !== undefined) return fileError(file, read.error, read.tooBig && what === 'graph file' ? RAISE_LIMIT : undefined);
   const bytes = read.bytes;
   let text: string;
   try {
@@ -87,7 +87,7 @@ export function readStdin(maxBytes = MAX_FILE_BYTES): Loaded<string> {
     }
     if (n === 0) break;
     total += n;
-    if (total > maxBytes) return fileError(file, `input is over the ${maxBytes}-byte limit`);
+    if (total > maxBytes) return fileError(file, `input is over the ${maxBytes}-byte limit`, RAISE_LIMIT);
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
   const bytes = Buffer.concat(chunks);
@@ -247,6 +247,8 @@ function invalidUtf8(file: string, bytes: Buffer): Loaded<never> {
   return { errors: [{ file, line, column, severity: 'error', message: 'the file is not valid UTF-8', hint: 'save it as UTF-8' }] };
 }
 
-function fileError(file: string, message: string): Loaded<never> {
-  return { errors: [{ file, line: 1, column: 1, severity: 'error', message }] };
+function fileError(file: string, message: string, hint?: string): Loaded<never> {
+  return { errors: [{ file, line: 1, column: 1, severity: 'error', message, ...(hint ? { hint } : {}) }] };
 }
+
+const RAISE_LIMIT = 'raise the limit with --max-file-size, e.g. --max-file-size 400MB';

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { takeColorFlag, colorWanted } from '../../src/cli/color.js';
+import { colorWanted } from '../../src/cli/color.js';
+import { takeGlobalFlag } from '../../src/cli/global-flags.js';
 import { expandGraphArgs, graphsUnder } from '../../src/cli/inputs.js';
 import { discoverRules } from '../../src/cli/rules-discovery.js';
 
@@ -105,7 +106,7 @@ describe('colour and options', () => {
     expect(colorWanted('auto', false, { FORCE_COLOR: '1' })).toBe(true);
     expect(colorWanted('auto', false, { FORCE_COLOR: '0' })).toBe(false);
     expect(colorWanted('auto', true, { NO_COLOR: '' })).toBe(true);
-    expect(takeColorFlag(['x', '--color', 'never', '--color=always', '--', '--color'])).toEqual({ args: ['x', '--', '--color'], choice: 'always' });
+    expect(takeGlobalFlag(['x', '--color', 'never', '--color=always', '--', '--color'], '--color')).toEqual({ args: ['x', '--', '--color'], value: 'always' });
   });
 
   test('through the process: FORCE_COLOR and --color always colour a pipe; --color never and NO_COLOR do not', () => {
