@@ -104,10 +104,19 @@ function keyFinder(text: string, value: JsonValue, tape: JsonTape): Finder {
     const at = m[3 * j]! + 1;
     return text.startsWith(key, at) && text.charCodeAt(at + key.length) === 34;
   };
+  // The member found last: the build asks for a large object's members in order (every service
+  // in turn), so the next one is tried first, in the text, before the key map.
+  let lastC = -1;
+  let lastJ = -1;
   return (c, key, path, k) => {
     const first = tape.first[c]!;
     const count = tape.count[c]!;
     // A key holding a backslash is written escaped: never compared with the text.
+    const next = c === lastC ? lastJ + 1 : first;
+    if (count > LINEAR && next < first + count && !key.includes('\\') && inText(next, key)) {
+      lastC = c;
+      return (lastJ = next);
+    }
     if (count <= LINEAR) {
       if (!key.includes('\\')) for (let j = first; j < first + count; j++) if (inText(j, key)) return j;
       // Not as written: an escaped key, or none.
@@ -122,6 +131,11 @@ function keyFinder(text: string, value: JsonValue, tape: JsonTape): Finder {
       for (let n = 0; n < keys.length; n++) index.set(keys[n]!, first + n);
       maps.set(c, index);
     }
-    return index.get(key) ?? -1;
+    const j = index.get(key) ?? -1;
+    if (j >= 0) {
+      lastC = c;
+      lastJ = j;
+    }
+    return j;
   };
 }
