@@ -3,13 +3,15 @@ import { asArray, type BuildContext, type Obj } from './build-context.js';
 import { buildDemand, buildFleet } from './build-fleet.js';
 import type { JsonPath } from './locate.js';
 import { quote } from './sanitize.js';
-import { TOOLING_ROLES, type Dependency, type JsonValue, type Role, type Service, type Tier } from './types.js';
+import { TOOLING_ROLES, type BufferSpec, type Dependency, type JsonValue, type Role, type Service, type Tier } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * Runs for every service (100k on a big graph): plain loops and properties added one by one, in the
- * order the spread literal had, instead of a spread of a fresh object per optional field.
+ * Runs for every service (100k on a big graph): plain loops, no spread of a fresh object per
+ * optional field. The usual service (and edge) is one object literal: an object made at once holds
+ * its fields in itself, one grown field by field needs a second array for them. Either way the
+ * fields come in the same order.
  */
 export function buildService(ctx: BuildContext, id: string, raw: JsonValue): Service {
   const s = raw as Obj;
@@ -28,11 +30,17 @@ export function buildService(ctx: BuildContext, id: string, raw: JsonValue): Ser
       if (supports.indexOf(t) < i) ctx.fail([...at, 'supports', i], `${quote(t)} is listed twice in supports`);
     });
   }
-  const out: Partial<Mutable<Service>> = { id, title: typeof s.title === 'string' ? s.title : id };
+  const title = typeof s.title === 'string' ? s.title : id;
+  const tier = (typeof s.tier === 'number' ? s.tier : 2) as Tier;
+  if (typeof s.team !== 'string' && typeof s.description !== 'string' && supports === undefined && s.fleet === undefined && s.demand === undefined) {
+    const recoversAfterMin = s.recoversAfter === undefined ? 0 : ctx.duration(s.recoversAfter, [...at, 'recoversAfter']);
+    return { id, title, role, tier, entrypoint: s.entrypoint === true, recoversAfterMin, dependsOn, loc: ctx.locate(at, 'key') };
+  }
+  const out: Partial<Mutable<Service>> = { id, title };
   if (typeof s.team === 'string') out.team = s.team;
   if (typeof s.description === 'string') out.description = s.description;
   out.role = role;
-  out.tier = (typeof s.tier === 'number' ? s.tier : 2) as Tier;
+  out.tier = tier;
   out.entrypoint = s.entrypoint === true;
   if (supports !== undefined) out.supports = supports;
   if (s.fleet !== undefined) out.fleet = buildFleet(ctx, s.fleet as Obj, [...at, 'fleet']);
@@ -132,20 +140,19 @@ function buildDependency(ctx: BuildContext, raw: JsonValue, id: string, i: numbe
   const path: JsonPath = ['services', id, 'dependsOn', i];
   const d = raw as Obj;
   const anyOf = Array.isArray(d.anyOf);
-  const out: Partial<Mutable<Dependency>> = {
-    targets: anyOf ? (d.anyOf as JsonValue[]).map(String) : [String(d.on)],
-    anyOf,
-    type: (d.type as Dependency['type'] | undefined) ?? 'hard',
-  };
+  const targets = anyOf ? (d.anyOf as JsonValue[]).map(String) : [String(d.on)];
+  const type = (d.type as Dependency['type'] | undefined) ?? 'hard';
+  const buffer = d.buffer as Obj | undefined;
+  if (typeof d.for !== 'string' && typeof d.needs !== 'number' && !d.retry && !d.latch) {
+    const load = typeof d.load === 'number' ? d.load : 1;
+    return buffer
+      ? { targets, anyOf, type, buffer: bufferSpec(ctx, buffer, path), load, loc: ctx.locate(path) }
+      : { targets, anyOf, type, load, loc: ctx.locate(path) };
+  }
+  const out: Partial<Mutable<Dependency>> = { targets, anyOf, type };
   if (typeof d.for === 'string') out.for = d.for;
   if (typeof d.needs === 'number') out.needs = d.needs;
-  const buffer = d.buffer as Obj | undefined;
-  if (buffer) {
-    out.buffer = {
-      fillsAfterMin: ctx.duration(buffer.fillsAfter, () => [...path, 'buffer', 'fillsAfter']),
-      whenFull: (buffer.whenFull as 'degraded' | 'down' | undefined) ?? 'degraded',
-    };
-  }
+  if (buffer) out.buffer = bufferSpec(ctx, buffer, path);
   out.load = typeof d.load === 'number' ? d.load : 1;
   const retry = d.retry as Obj | undefined;
   if (retry) out.retry = { factor: Number(retry.factor), backoff: retry.backoff === true };
@@ -159,4 +166,11 @@ function buildDependency(ctx: BuildContext, raw: JsonValue, id: string, i: numbe
   }
   out.loc = ctx.locate(path);
   return out as Dependency;
+}
+
+function bufferSpec(ctx: BuildContext, buffer: Obj, path: JsonPath): BufferSpec {
+  return {
+    fillsAfterMin: ctx.duration(buffer.fillsAfter, () => [...path, 'buffer', 'fillsAfter']),
+    whenFull: (buffer.whenFull as 'degraded' | 'down' | undefined) ?? 'degraded',
+  };
 }
