@@ -1,6 +1,7 @@
 /**
  * Loading: parse + validate + build, for the Kinesis graph and synthetic graphs of 1k/10k/100k
- * services, as YAML and as JSON, through the fast reader (default) and through the yaml library
+ * services, as YAML and as JSON (through JSON.parse, and through the located reader it replaces),
+ * through the fast reader (default) and through the yaml library
  * (the reference, and what every file outside the fast reader's subset takes); `validate` of a
  * 10k-service file as a whole CLI process; and the start-up cost behind the choice of a committed
  * ajv standalone validator over compiling the schema at start-up (each measured in a fresh `node`
@@ -52,6 +53,7 @@ export function bench(b: Bench): void {
     const r = b.time(`load synthetic ${n} services`, () => loadText(text, 's.yaml'), opts);
     if (r.errors) throw new Error(`synthetic graph invalid: ${r.errors[0]!.message}`);
     b.time(`load synthetic ${n} services, JSON`, () => loadText(json, 's.json'), opts);
+    b.time(`load synthetic ${n} services, JSON through the located reader (no JSON.parse)`, () => loadText(json, 's.json', { reader: 'located' }), opts);
     // The library path at 100k takes minutes (measured: 110 s, 2.8 GB): only at 1k and 10k.
     if (!big) b.time(`load synthetic ${n} services, yaml library path`, () => loadText(text, 's.yaml', { reader: 'yaml' }), { runs: n >= 10_000 ? 3 : 5 });
   }

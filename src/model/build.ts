@@ -8,7 +8,7 @@ import { buildScenario } from './build-scenario.js';
 import { buildService } from './build-service.js';
 import type { Loaded } from './diagnostic.js';
 import type { Locator } from './locate.js';
-import type { JsonObject, Model } from './types.js';
+import type { JsonObject, Model, Service } from './types.js';
 
 /**
  * The Model, or its errors. Warnings are problems that do not stop the graph from loading (e.g. a
@@ -20,9 +20,17 @@ export type Built = Loaded<Model> & { readonly draft?: Model };
 
 /** Services (build-service.ts, build-fleet.ts), then scenarios (build-scenario.ts, build-action.ts). */
 export function buildModel(doc: JsonObject, file: string, locate: Locator): Built {
-  const serviceDocs = entries(doc.services);
-  const ctx = buildContext(doc, locate, new Set(serviceDocs.map(([id]) => id)));
-  const services = serviceDocs.map(([id, raw]) => buildService(ctx, id, raw));
+  const docs = doc.services && typeof doc.services === 'object' && !Array.isArray(doc.services) ? doc.services : {};
+  const ids = Object.keys(docs);
+  const ctx = buildContext(doc, locate, new Set(ids));
+  // Loops, not entries().map(): no [id, value] pair per service.
+  const services: Service[] = [];
+  const byId = new Map<string, Service>();
+  for (const id of ids) {
+    const service = buildService(ctx, id, docs[id]!);
+    services.push(service);
+    byId.set(id, service);
+  }
   const scenarios = entries(doc.scenarios).map(([id, raw]) => buildScenario(ctx, id, raw));
   const model: Model = {
     file,
@@ -30,7 +38,7 @@ export function buildModel(doc: JsonObject, file: string, locate: Locator): Buil
     title: typeof doc.title === 'string' ? doc.title : String(doc.name),
     sources: asArray(doc.sources).map(String),
     services,
-    byId: new Map(services.map((s) => [s.id, s])),
+    byId,
     scenarios,
     doc,
   };

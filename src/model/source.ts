@@ -1,15 +1,16 @@
 /**
  * The hostile-input front door for every YAML source (graphs, rules files): not a regular file,
  * size cap, invalid UTF-8, absurd nesting, YAML syntax, duplicate keys, several documents, alias
- * bombs — each a located diagnostic, never a throw. Files in the common YAML subset (and JSON) take
- * the fast reader (yaml-subset.ts, ~10× faster); the rest, and every file with a syntax problem,
- * the yaml library.
+ * bombs — each a located diagnostic, never a throw. JSON without problems takes JSON.parse
+ * (json-source.ts); files in the common YAML subset (and other JSON) the fast reader (yaml-subset.ts,
+ * ~10× faster than the library); the rest, and every file with a syntax problem, the yaml library.
  */
 import { readSync } from 'node:fs';
 import type { Document, Node, Scalar, YAMLError } from 'yaml';
 import { tidy, type Diagnostic, type Loaded } from './diagnostic.js';
 import { readRegularFile } from './files.js';
 import { findTooDeep, MAX_DEPTH } from './guard.js';
+import { readJson, tapeLocator } from './json-source.js';
 import { yamlLocator, type Locator } from './locate.js';
 import { quote } from './sanitize.js';
 import { offsetLocator, offsetPosition } from './source-offsets.js';
@@ -27,10 +28,11 @@ export const MAX_ALIASES = 100;
 
 export interface LoadOptions {
   /**
-   * 'fast' (default): the subset reader where it can, the yaml library otherwise. 'yaml': always
-   * the yaml library — the reference the fast reader is tested and benchmarked against.
+   * 'fast' (default): JSON.parse for JSON (json-source.ts), the subset reader where it can, the yaml
+   * library otherwise. 'located': never JSON.parse — the reference the JSON way is tested against.
+   * 'yaml': always the yaml library — the reference the subset reader is tested and benchmarked against.
    */
-  readonly reader?: 'fast' | 'yaml';
+  readonly reader?: 'fast' | 'located' | 'yaml';
 }
 
 
@@ -101,6 +103,22 @@ export function readStdin(maxBytes = MAX_FILE_BYTES): Loaded<string> {
  * absurd nesting, YAML syntax, duplicate keys, several documents, alias bombs.
  */
 export function parseSource(text: string, file: string, options: LoadOptions = {}): Loaded<Located> {
+  // The JSON way checks nesting itself (json-tape.ts), and leaves every text with a problem to the located way.
+  const json = options.reader === undefined || options.reader === 'fast' ? readJson(text) : undefined;
+  if (json) return { value: { json: json.value, locate: json.tape ? tapeLocator(file, text, json.value, json.tape) : lazyLocator(text, file) }, warnings: [] };
+  return parseLocated(text, file, options);
+}
+
+/** The located reading of a text JSON.parse read, started only when a diagnostic needs a position. */
+function lazyLocator(text: string, file: string): Locator {
+  let located: Locator | undefined;
+  return (path, at) => {
+    located ??= parseLocated(text, file, { reader: 'located' }).value?.locate ?? (() => ({ file, line: 1, column: 1 }));
+    return located(path, at);
+  };
+}
+
+function parseLocated(text: string, file: string, options: LoadOptions): Loaded<Located> {
   const deep = findTooDeep(text);
   if (deep) {
     const before = text.slice(0, deep.offset);
