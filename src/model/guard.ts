@@ -13,6 +13,10 @@ export const MAX_DEPTH = 64;
 const SP = 32, TAB = 9, CR = 13, HASH = 35, DASH = 45, QUESTION = 63, BAR = 124, GT = 62, BACKSLASH = 92;
 const DQ = 34, SQ = 39, LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125, COMMA = 44, COLON = 58;
 
+/** 1 for the ASCII characters the scan below passes over: all but | > \ # " ' [ ] { }. */
+const PLAIN = new Uint8Array(128).fill(1);
+for (const ch of [BAR, GT, BACKSLASH, HASH, DQ, SQ, LBRACKET, RBRACKET, LBRACE, RBRACE]) PLAIN[ch] = 0;
+
 export interface TooDeep { readonly offset: number; readonly depth: number }
 
 export function findTooDeep(text: string, max = MAX_DEPTH): TooDeep | undefined {
@@ -46,6 +50,12 @@ export function findTooDeep(text: string, max = MAX_DEPTH): TooDeep | undefined 
     let mayBeBlock = false;
     for (let c = col; c < eol; c++) {
       const ch = text.charCodeAt(c);
+      // Most characters are none of those below: one table look-up passes them (measured: the
+      // guard took ~170 ms of a 100k-service file's load, most of it here).
+      if (ch < 128 && PLAIN[ch] === 1) {
+        if (quote === 0 && indents.length + flow > max) return { offset: c, depth: indents.length + flow };
+        continue;
+      }
       if (ch === BAR || ch === GT) mayBeBlock = true;
       if (quote !== 0) {
         if (ch === BACKSLASH && quote === DQ) {

@@ -3,12 +3,14 @@
  * JSON, which is YAML written in flow style. Multi-line plain scalars, trailing commas, empty values
  * and single-pair mappings in sequences are left to the yaml library.
  */
-import { MAPPING, SEQUENCE, type Members } from './source-offsets.js';
+import { MAPPING, SEQUENCE } from './source-offsets.js';
 import type { JsonObject, JsonValue } from './types.js';
-import { plainValue } from './yaml-scalars.js';
 import {
   bail, blank, COLON, COMMA, Cursor, DQ, flowIndicator, HASH, LBRACE, LBRACKET, LF, MAX_KEY, plainStart, RBRACE, RBRACKET, SP, SQ,
 } from './yaml-cursor.js';
+
+/** A placeholder for the mapping a flow sequence does not make; never written to. */
+const EMPTY_MAP: JsonObject = {};
 
 export abstract class FlowReader extends Cursor {
   /**
@@ -20,9 +22,11 @@ export abstract class FlowReader extends Cursor {
     const t = this.t;
     const isSeq = t.charCodeAt(this.i) === LBRACKET;
     const close = isSeq ? RBRACKET : RBRACE;
-    const members: Members = [isSeq ? SEQUENCE : MAPPING];
-    const list: JsonValue[] = [];
-    const map: JsonObject = {};
+    const base = this.mTop;
+    const itemBase = this.vTop;
+    this.pushMember(isSeq ? SEQUENCE : MAPPING);
+    // A sequence's items go on the item stack: only a mapping is made here.
+    const map: JsonObject = isSeq ? EMPTY_MAP : {};
     this.i++;
     this.flowSpace(min);
     if (t.charCodeAt(this.i) !== close) {
@@ -30,8 +34,10 @@ export abstract class FlowReader extends Cursor {
         this.last = null;
         if (isSeq) {
           const at = this.i;
-          list.push(this.flowValue(min));
-          members.push(at, this.last);
+          const value = this.flowValue(min);
+          this.pushItem(value);
+          this.pushMember(at);
+          this.pushMember(this.last);
         } else {
           const keyAt = this.i;
           const key = this.flowKey();
@@ -44,7 +50,10 @@ export abstract class FlowReader extends Cursor {
           const value = this.flowValue(min);
           if (!repeated) {
             map[key] = value;
-            members.push(key, keyAt, valueAt, this.last);
+            this.pushMember(key);
+            this.pushMember(keyAt);
+            this.pushMember(valueAt);
+            this.pushMember(this.last);
           }
         }
         this.flowSpace(min);
@@ -58,8 +67,8 @@ export abstract class FlowReader extends Cursor {
     }
     this.i++;
     this.depth--;
-    this.last = members;
-    return isSeq ? list : map;
+    this.last = this.takeMembers(base);
+    return isSeq ? this.takeItems(itemBase) : map;
   }
 
   /** Spaces, line breaks and comments inside a flow collection. */
@@ -131,6 +140,6 @@ export abstract class FlowReader extends Cursor {
     }
     while (j > start && t.charCodeAt(j - 1) === SP) j--;
     this.i = j;
-    return plainValue(t.slice(start, j));
+    return this.plain(start, j);
   }
 }

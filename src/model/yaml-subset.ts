@@ -13,11 +13,11 @@
  *
  * This file reads block structure; yaml-flow.ts flow collections; yaml-cursor.ts what they share.
  */
-import { MAPPING, SEQUENCE, type Members, type SourceOffsets } from './source-offsets.js';
+import { MAPPING, SEQUENCE, type SourceOffsets } from './source-offsets.js';
 import type { JsonObject, JsonValue } from './types.js';
 import { BAIL, bail, blank, COLON, DASH, DQ, HASH, LBRACE, LBRACKET, LF, MAX_KEY, plainStart, SP, SQ } from './yaml-cursor.js';
 import { FlowReader } from './yaml-flow.js';
-import { blockScalarValue, plainValue } from './yaml-scalars.js';
+import { blockScalarValue } from './yaml-scalars.js';
 
 export interface SubsetDocument {
   readonly value: JsonValue;
@@ -62,6 +62,8 @@ class Reader extends FlowReader {
   /** Set by scanPlain: where the scalar ends (trailing spaces excluded) and its `: `, or -1. */
   private plainEnd = 0;
   private plainColon = -1;
+  /** Where the scan that set them started. */
+  private plainAt = -1;
 
   document(): JsonValue {
     this.seek(0);
@@ -102,10 +104,13 @@ class Reader extends FlowReader {
       while (t.charCodeAt(j) === SP) j++;
       if (t.charCodeAt(j) === COLON) bail();
     } else {
-      if (!plainStart(t, start, false)) bail();
-      this.scanPlain(start);
+      // `- name` was scanned already, as a possible key: the scan depends only on where it starts.
+      if (this.plainAt !== start) {
+        if (!plainStart(t, start, false)) bail();
+        this.scanPlain(start);
+      }
       if (this.plainColon >= 0) bail();
-      value = plainValue(t.slice(start, this.plainEnd));
+      value = this.plain(start, this.plainEnd);
       this.i = this.plainEnd;
     }
     this.endLine();
@@ -129,7 +134,7 @@ class Reader extends FlowReader {
       if (!plainStart(t, start, false)) return undefined;
       this.scanPlain(start);
       if (this.plainColon < 0) return undefined;
-      const v = plainValue(t.slice(start, this.plainEnd));
+      const v = this.plain(start, this.plainEnd);
       if (v === null) bail();
       name = String(v);
       colon = this.plainColon;
@@ -143,7 +148,8 @@ class Reader extends FlowReader {
     this.enter();
     const t = this.t;
     const out: JsonObject = {};
-    const members: Members = [MAPPING];
+    const base = this.mTop;
+    this.pushMember(MAPPING);
     let key = first;
     let keyAt = firstAt;
     for (;;) {
@@ -168,7 +174,10 @@ class Reader extends FlowReader {
       } else value = this.inline(col);
       if (!repeated) {
         out[key] = value;
-        members.push(key, keyAt, valueAt, this.last);
+        this.pushMember(key);
+        this.pushMember(keyAt);
+        this.pushMember(valueAt);
+        this.pushMember(this.last);
       }
       if (this.indent !== col) break;
       keyAt = this.i;
@@ -178,35 +187,39 @@ class Reader extends FlowReader {
     }
     if (this.indent > col) bail();
     this.depth--;
-    this.last = members;
+    this.last = this.takeMembers(base);
     return out;
   }
 
   private sequence(col: number): JsonValue[] {
     this.enter();
     const t = this.t;
-    const out: JsonValue[] = [];
-    const members: Members = [SEQUENCE];
+    const base = this.mTop;
+    const itemBase = this.vTop;
+    this.pushMember(SEQUENCE);
     for (;;) {
       this.i++;
       while (t.charCodeAt(this.i) === SP) this.i++;
       const c = t.charCodeAt(this.i);
       let valueAt = this.i;
+      let value: JsonValue = null;
       this.last = null;
       if (c === LF || c === HASH || c !== c) {
         this.endLine();
         if (this.indent > col) {
           valueAt = this.i;
-          out.push(this.block(col));
-        } else out.push(null);
-      } else out.push(this.block(col));
-      members.push(valueAt, this.last);
+          value = this.block(col);
+        }
+      } else value = this.block(col);
+      this.pushItem(value);
+      this.pushMember(valueAt);
+      this.pushMember(this.last);
       if (this.indent !== col || t.charCodeAt(this.i) !== DASH || !blank(t.charCodeAt(this.i + 1))) break;
     }
     if (this.indent > col) bail();
     this.depth--;
-    this.last = members;
-    return out;
+    this.last = this.takeMembers(base);
+    return this.takeItems(itemBase);
   }
 
   /**
@@ -266,5 +279,6 @@ class Reader extends FlowReader {
     while (j > start && t.charCodeAt(j - 1) === SP) j--;
     this.plainEnd = j;
     this.plainColon = colon;
+    this.plainAt = start;
   }
 }
