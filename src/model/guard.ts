@@ -48,12 +48,14 @@ export function findTooDeep(text: string, max = MAX_DEPTH): TooDeep | undefined 
     // Whether the line may end in a block scalar header: the two tests below need a | or > on it,
     // and running them only then saves a slice and two regexes per line.
     let mayBeBlock = false;
+    // indents.length + flow > max, kept up to date as flow changes (indents do not within a line).
+    let over = indents.length + flow > max;
     for (let c = col; c < eol; c++) {
       const ch = text.charCodeAt(c);
       // Most characters are none of those below: one table look-up passes them (measured: the
       // guard took ~170 ms of a 100k-service file's load, most of it here).
       if (ch < 128 && PLAIN[ch] === 1) {
-        if (quote === 0 && indents.length + flow > max) return { offset: c, depth: indents.length + flow };
+        if (over && quote === 0) return { offset: c, depth: indents.length + flow };
         continue;
       }
       if (ch === BAR || ch === GT) mayBeBlock = true;
@@ -70,7 +72,8 @@ export function findTooDeep(text: string, max = MAX_DEPTH): TooDeep | undefined 
       if ((ch === DQ || ch === SQ) && (prev === SP || prev === TAB || prev === LBRACKET || prev === LBRACE || prev === COMMA || prev === COLON)) quote = ch;
       else if (ch === LBRACKET || ch === LBRACE) flow++;
       else if ((ch === RBRACKET || ch === RBRACE) && flow > 0) flow--;
-      if (indents.length + flow > max) return { offset: c, depth: indents.length + flow };
+      over = indents.length + flow > max;
+      if (over) return { offset: c, depth: indents.length + flow };
     }
     if (indents.length > max) return { offset: col, depth: indents.length };
     if (mayBeBlock && quote === 0 && flow === 0 && /[|>][-+0-9]*\s*(?:#.*)?\r?$/.test(text.slice(Math.max(col, eol - 12), eol))
