@@ -19,6 +19,23 @@ for (const ch of [BAR, GT, BACKSLASH, HASH, DQ, SQ, LBRACKET, RBRACKET, LBRACE, 
 
 export interface TooDeep { readonly offset: number; readonly depth: number }
 
+/**
+ * Block levels of a line starting at `lineStart` whose content starts at `col`: closes those at or
+ * right of its indentation, opens its own and one per compact entry; returns where the content starts.
+ */
+function openBlockLevels(text: string, indents: number[], lineStart: number, col: number, eol: number): number {
+  const indent = col - lineStart;
+  while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+  indents.push(indent);
+  // Compact nested entries on one line: `- - - x`, `- ? x`.
+  for (let c = text.charCodeAt(col); (c === DASH || c === QUESTION) && (text.charCodeAt(col + 1) === SP || col + 1 === eol); c = text.charCodeAt(col)) {
+    col += 2;
+    while (col < eol && text.charCodeAt(col) === SP) col++;
+    indents.push(col - lineStart);
+  }
+  return col;
+}
+
 export function findTooDeep(text: string, max = MAX_DEPTH): TooDeep | undefined {
   const indents: number[] = [];
   let flow = 0;
@@ -35,16 +52,7 @@ export function findTooDeep(text: string, max = MAX_DEPTH): TooDeep | undefined 
     const blank = col === eol || first === HASH || first === CR;
     if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) { i = eol + 1; continue; }
     blockScalarIndent = -1;
-    if (!blank && quote === 0 && flow === 0) {
-      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
-      indents.push(indent);
-      // Compact nested entries on one line: `- - - x`, `- ? x`.
-      for (let c = text.charCodeAt(col); (c === DASH || c === QUESTION) && (text.charCodeAt(col + 1) === SP || col + 1 === eol); c = text.charCodeAt(col)) {
-        col += 2;
-        while (col < eol && text.charCodeAt(col) === SP) col++;
-        indents.push(col - i);
-      }
-    }
+    if (!blank && quote === 0 && flow === 0) col = openBlockLevels(text, indents, i, col, eol);
     // Whether the line may end in a block scalar header: the two tests below need a | or > on it,
     // and running them only then saves a slice and two regexes per line.
     let mayBeBlock = false;
