@@ -12,7 +12,6 @@ import {
   applyBaseline, audit, auditJson, auditSarif, auditText, defaultRules, focusAudit, loadBaseline, loadRules, makeBaseline, priorities,
   remediations, summaryLine, type Audit, type AuditJson, type Baseline, type Finding, type Remediation, type Rules,
 } from '../analysis/index.js';
-import { suggestionsText, withReplays, writeWhatIfs } from './suggest.js';
 import { EXIT, UsageError, type Command, type Io, type Values } from './command.js';
 import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
@@ -63,7 +62,7 @@ const command: Command = {
     'faultline audit graphs/example-shop.yaml --suggest                           # what to change, verified',
     'faultline audit my-system/graph.yaml --write-whatifs SCENARIO && faultline replay my-system/graph.yaml --what-ifs',
   ],
-  run(values, files, io) {
+  async run(values, files, io) {
     if (files.length === 0) throw new UsageError('no FILE given');
     const format = String(values.format);
     if (!isAuditFormat(format)) throw new UsageError(`unknown --format "${sanitize(format)}" (text, json or sarif)`);
@@ -80,13 +79,15 @@ const command: Command = {
     const baseline = typeof values.baseline === 'string' ? loadBaseline(values.baseline) : undefined;
     if (baseline?.errors) return printErrors(io, baseline.errors);
 
-    const options = { rules: rules.value, top, format, suggest: values.suggest === true || writeTo !== undefined, baseline: baseline?.value };
+    // The remediation search replays through the engine: loaded only when asked for (~25 ms of start-up otherwise).
+    const suggest = values.suggest === true || writeTo !== undefined ? await import('./suggest.js') : undefined;
+    const options = { rules: rules.value, top, format, suggest, baseline: baseline?.value };
     const { audits, all, bad } = auditFiles(files, values, options, io);
     let exit: number = bad ? EXIT.badInput : audits.some((x) => x.audit.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
     AUDIT_FORMATS[format](audits, { top, color: io.color, single: files.length === 1 }, io);
 
-    if (writeTo !== undefined && audits[0]?.fixes) {
-      const w = writeWhatIfs(files[0]!, writeTo, audits[0].fixes);
+    if (writeTo !== undefined && suggest && audits[0]?.fixes) {
+      const w = suggest.writeWhatIfs(files[0]!, writeTo, audits[0].fixes);
       if (w.error) { io.err(`${sanitize(files[0]!)}: error: ${sanitize(w.error)}\n`); return EXIT.badInput; }
       io.err(`faultline audit: added ${w.added.length} what-if(s) to scenario ${sanitize(writeTo)} of ${sanitize(files[0]!)}\n`);
     }
@@ -112,6 +113,8 @@ interface AuditRun {
   readonly known: number;
   readonly model: Model;
   readonly fixes?: Remediation[];
+  /** The text of `fixes` (`--suggest`), for the text format. */
+  readonly fixesText?: string;
 }
 
 interface FormatOptions { readonly top: number; readonly color: boolean; readonly single: boolean }
@@ -122,7 +125,7 @@ const AUDIT_FORMATS = {
   text: (runs: readonly AuditRun[], o: FormatOptions, { out }: Out): void => {
     for (const x of runs) {
       out(auditText(x.audit, { top: o.top, color: o.color, priorities: priorities(x.audit, x.model) }));
-      if (x.fixes) out(`\n${suggestionsText(x.fixes, x.audit.findings)}`);
+      if (x.fixesText !== undefined) out(`\n${x.fixesText}`);
       out(`${summaryLine(x.audit.findings, x.audit.suppressed ?? 0, x.known)}\n\n`);
     }
   },
@@ -155,7 +158,7 @@ interface AuditOptions {
   readonly rules: Rules;
   readonly top: number;
   readonly format: AuditFormat;
-  readonly suggest: boolean;
+  readonly suggest: typeof import('./suggest.js') | undefined;
   readonly baseline: Baseline | undefined;
 }
 
@@ -187,8 +190,9 @@ function auditFiles(files: readonly string[], values: Values, o: AuditOptions, i
     if (progress) io.err('\r\u001b[2K');
     pushAll(all, a.findings);
     const { kept, known } = o.baseline ? applyBaseline(a.findings, o.baseline) : { kept: [...a.findings], known: 0 };
-    const fixes = o.suggest ? withReplays(model, remediations(model, o.rules)) : undefined;
-    audits.push({ audit: { ...a, findings: kept }, graph: model.name, services: model.services.length, known, model, ...(fixes ? { fixes } : {}) });
+    const fixes = o.suggest ? o.suggest.withReplays(model, remediations(model, o.rules)) : undefined;
+    const fixesText = o.suggest && fixes ? o.suggest.suggestionsText(fixes, kept) : undefined;
+    audits.push({ audit: { ...a, findings: kept }, graph: model.name, services: model.services.length, known, model, ...(fixes ? { fixes, fixesText } : {}) });
   }
   return { audits, all, bad };
 }
