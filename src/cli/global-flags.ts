@@ -21,7 +21,7 @@ export function takeGlobalFlag(args: readonly string[], flag: string): { args: s
 const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
 
 /**
- * `--max-file-size`: bytes as a number with an optional unit (`300MB`, `1.5GB`, `512MiB`), or
+ * `--max-file-size`: bytes as a number with an optional unit (`300MB`, `0.5GB`, `256MiB`), or
  * undefined when it is not one. Capped below what one JavaScript string can hold.
  */
 export function parseByteSize(text: string): number | undefined {

@@ -45,7 +45,7 @@ function toolHelp(): string {
     '  -h, --help            show help (also after a command)',
     '  -v, --version         print the version',
     '  --color WHEN          auto (default: on a terminal, off with NO_COLOR, on with FORCE_COLOR), always, never',
-    `  --max-file-size SIZE  read graph files up to SIZE (default ${FILE_LIMIT}; e.g. 300MB, 1.5GB, 512MiB)`,
+    `  --max-file-size SIZE  read graph files up to SIZE (default ${FILE_LIMIT}; e.g. 300MB, 0.5GB, 256MiB; at most 536 MB)`,
     '',
     'Exit codes: 0 fine, 1 error-level findings or a failed --check, 2 bad input or usage.',
     '',
@@ -87,7 +87,7 @@ function globalFlags(name: string, args: readonly string[], io: Io): { args: str
   const size = takeGlobalFlag(color.args, '--max-file-size');
   if (color.value !== undefined && !isColorChoice(color.value)) return `faultline ${name}: --color takes ${COLOR_CHOICES.join(', ')}, not "${sanitize(color.value)}"\n`;
   const maxFileBytes = size.value === undefined ? undefined : parseByteSize(size.value);
-  if (size.value !== undefined && maxFileBytes === undefined) return `faultline ${name}: --max-file-size takes a size such as 300MB, 1.5GB or 512MiB (at most 536 MB), not "${sanitize(size.value)}"\n`;
+  if (size.value !== undefined && maxFileBytes === undefined) return `faultline ${name}: --max-file-size takes a size such as 300MB, 0.5GB or 256MiB (at most 536 MB), not "${sanitize(size.value)}"\n`;
   return {
     args: size.args,
     io: {
