@@ -11,8 +11,10 @@ import { describe, expect, test } from 'vitest';
 import { syntheticDoc } from '../../src/bench/synthetic.js';
 import { loadText } from '../../src/model/load.js';
 import { yamlLocator, type JsonPath } from '../../src/model/locate.js';
-import { offsetLocator } from '../../src/model/source-offsets.js';
+import { findTooDeep } from '../../src/model/guard.js';
+import { offsetLocator, offsetPosition } from '../../src/model/source-offsets.js';
 import { readYamlSubset } from '../../src/model/yaml-subset.js';
+import { CASES } from '../hostile/cases.js';
 
 /** FAULTLINE_FUZZ_RUNS / FAULTLINE_FUZZ_SEED run the damage test longer or elsewhere (to hunt, not in CI). */
 const RUNS = Number(process.env.FAULTLINE_FUZZ_RUNS ?? 1500);
@@ -32,7 +34,11 @@ function paths(node: unknown, prefix: (string | number)[] = [], out: JsonPath[] 
   return out;
 }
 
-/** Asserts the fast reader agrees with the library on `text`; returns whether it read it at all. */
+/**
+ * Asserts the fast reader agrees with the library on `text`; returns whether it read it at all.
+ * The locator and the position function remember their last answer, so they are asked in document
+ * order, backwards and jumping about.
+ */
 function agrees(text: string): boolean {
   const fast = readYamlSubset(text);
   if (!fast) return false;
@@ -45,12 +51,29 @@ function agrees(text: string): boolean {
   expect(lib.errors.map((e) => e.message)).toEqual([]);
   expect(fast.value).toEqual(lib.value);
   expect(JSON.stringify(fast.value)).toBe(JSON.stringify(lib.value));
-  const locate = offsetLocator('f.yaml', fast.text, fast.offsets);
-  for (const p of paths(fast.value)) {
-    expect(locate(p), `${JSON.stringify(p)} value`).toEqual(lib.locate(p));
-    expect(locate(p, 'key'), `${JSON.stringify(p)} key`).toEqual(lib.locate(p, 'key'));
+  const all = paths(fast.value);
+  for (const order of [all, [...all].reverse(), all.map((_, i) => all[(i * 7919) % all.length]!)]) {
+    const locate = offsetLocator('f.yaml', fast.text, fast.offsets);
+    for (const p of order) {
+      expect(locate(p), `${JSON.stringify(p)} value`).toEqual(lib.locate(p));
+      expect(locate(p, 'key'), `${JSON.stringify(p)} key`).toEqual(lib.locate(p, 'key'));
+    }
+  }
+  const pos = offsetPosition('f.yaml', fast.text);
+  const lines = new LineCounter();
+  parseDocument(fast.text, { lineCounter: lines });
+  for (const o of [0, fast.text.length - 1, Math.floor(fast.text.length / 2), 1, Math.floor(fast.text.length / 3)].filter((x) => x >= 0)) {
+    const { line, col } = lines.linePos(o);
+    expect(pos(o), `offset ${o}`).toEqual({ file: 'f.yaml', line, column: col });
   }
   return true;
+}
+
+/** How deep collections nest in a value (a scalar: 0). */
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  return 1 + children.reduce((m: number, v) => Math.max(m, depthOf(v)), 0);
 }
 
 describe('the fast reader reads what graph files are made of', () => {
@@ -215,5 +238,44 @@ describe('the fast reader reads what graph files are made of', () => {
       if (agrees(text)) read++;
     }), { numRuns: runs, seed: SEED });
     expect(read).toBeGreaterThan(runs / 5);
+  });
+
+  // What the differential tests above do not reach.
+  test('hand-written snippets and the hostile corpus: whatever the fast reader accepts, the library reads the same', () => {
+    const snippets = [
+      'a: [null, Null, ~, true, TRUE, false, 0o17, 0x1F, -12, +3, .5, 1e3, -.inf, .NaN, 1.5e-3, 30m, 1_000, 0b1]\n',
+      'a: [.nan, .nan, -0, -0, 0, true, true, null, null]\n', 'a: -0\nb: -0\nc: 0\n', 'k: v\nk2: v\n"k": x\n',
+      'a:\n- x\n- x\n- y: x\n  z: x\n', '- a\n- a: 1\n- a\n', '- - a\n  - a\n- [a, a]\n', 'a: x #c\nb: x#c\n',
+      'a: "x" # c\nb: \'it\'\'s\'\nc: "\\u00e9\\n"\n', 'a: |\n  x\n  y\nb: >-\n  p\n  q\n\n  r\n', 'a: { b: [1, 2,\n    3], c: d }\n',
+      'constructor: 1\ntoString: 2\nhasOwnProperty: 3\n', '[[[[[[[[1]]]]]]]]', '- - - - - x\n', 'a:\n  b:\n    c:\n      d: [{e: [f]}]\n',
+    ];
+    let read = 0;
+    for (const text of snippets) if (agrees(text)) read++;
+    expect(read).toBeGreaterThan(snippets.length / 2);
+    for (const c of CASES) for (const f of Object.values(c.files ?? {})) if (typeof f === 'string') agrees(f);
+  });
+
+  test('texts of 8M characters and more, where plain scalars are cached (more distinct words than slots)', () => {
+    const lines = ['faultline: 1', 'name: g', 'services:'];
+    for (let i = 0; i < 300; i++) {
+      lines.push(`  svc${i}:`, `    tier: ${i % 3}`, '    dependsOn:',
+        `      - { on: svc${(i * 7) % 300}, type: buffered, buffer: { fillsAfter: 30m, whenFull: degraded } }`,
+        `      - { anyOf: [svc${(i * 11) % 300}, svc${(i * 13) % 300}], type: hard }`, `      - svc${(i * 17) % 300}`);
+    }
+    const pad = `# ${'x'.repeat(8_000_000)}\n`;
+    expect(agrees(`${pad}${lines.join('\n')}\n`)).toBe(true);
+    const words = Array.from({ length: 70_000 }, (_, i) => i.toString(36));
+    const scalars = ['true', 'null', '-0', '.nan', '1e3', '0x1F', '30m', '~'];
+    const many = words.map((w, i) => `x${w}: [${w}, ${w}, ${w}e1, ${w}.5, ${scalars[i % scalars.length]}]`).join('\n');
+    expect(agrees(`${pad}${words.map((w) => `${w}: ${w}`).join('\n')}\n${many}\n`)).toBe(true);
+  }, 60_000);
+
+  test('the nesting guard never finds a readable document shallower than its collections nest', () => {
+    fc.assert(fc.property(json, options, (value, o) => {
+      const text = styled(value, o);
+      const fast = readYamlSubset(text);
+      const depth = depthOf(fast?.value);
+      if (depth > 0) expect(findTooDeep(text, depth - 1), text).toBeDefined();
+    }), { numRuns: 400, seed: 13 });
   });
 });
