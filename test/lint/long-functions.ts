@@ -3,9 +3,8 @@
  * method, constructor, accessor, function expression and arrow function, measured from its first
  * line to its last (nested functions count towards the function that holds them, and on their own).
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './imports.js';
 
 export interface LongFunction {
   readonly file: string;
@@ -14,11 +13,9 @@ export interface LongFunction {
   readonly lines: number;
 }
 
+/** The TypeScript files under `dir`, generated code left out (nobody writes it by hand). */
 export function sources(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(f) && !f.endsWith('.generated.ts') ? [p.split('\\').join('/')] : [];
-  });
+  return sourceFiles(dir).filter((f) => !f.endsWith('.generated.ts'));
 }
 
 export function longFunctions(file: string, text: string, limit: number): LongFunction[] {
