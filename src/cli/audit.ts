@@ -2,7 +2,7 @@
  * `faultline audit FILE…`: static analyses under a rules file, text/json/sarif, baselines.
  * Exit: 2 when any input is bad, else 1 when an error-level finding remains, else 0.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { unwritable, writeRegularFile } from '../model/files.js';
 import { formatDiagnostic, type Diagnostic, type Loaded } from '../model/diagnostic.js';
 import { loadFile } from '../model/load.js';
@@ -17,13 +17,10 @@ import { writeJson } from './json-stream.js';
 import { discoverRules } from './rules-discovery.js';
 import { pushAll } from '../model/arrays.js';
 import { FOCUS_HELP, FOCUS_OPTIONS, focusOf } from './focus.js';
+import { fileSize } from './inputs.js';
 
 /** Files above this size (~20k services) get a "reading…" line on a terminal. */
 const BIG_FILE_BYTES = 4 * 1024 * 1024;
-
-function sizeOf(file: string): number {
-  try { return statSync(file).size; } catch { return 0; }
-}
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -169,7 +166,7 @@ function auditFiles(files: readonly string[], values: Values, o: AuditOptions, i
   let bad = false;
   for (const file of files) {
     // Reading a big file takes seconds to minutes: say so on a terminal (stderr), cleared below.
-    const reading = (io.errIsTTY ?? io.isTTY) && file !== '-' && sizeOf(file) > BIG_FILE_BYTES;
+    const reading = (io.errIsTTY ?? io.isTTY) && file !== '-' && fileSize(file) > BIG_FILE_BYTES;
     if (reading) io.err(`\r\u001b[2Kfaultline audit: ${sanitize(file)}: reading…`);
     const loaded = loadFile(file, io.maxFileBytes);
     if (reading) io.err('\r\u001b[2K');

@@ -4,7 +4,6 @@
  * itself again with a heap of three quarters of the machine's memory, instead of dying with
  * "JavaScript heap out of memory" after minutes of work.
  */
-import { statSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../model/load.js';
 
 /** Set in the re-run process, so it never runs itself again. */
@@ -26,14 +25,4 @@ export function raisedHeapMb(facts: HeapFacts): number | undefined {
   if (wanted * 2 ** 20 <= facts.heapLimit) return undefined;
   const big = facts.argv.some((a) => !a.startsWith('-') && facts.sizeOf(a) > MAX_FILE_BYTES);
   return big ? wanted : undefined;
-}
-
-/** A regular file's size, 0 for anything else (a missing path is the loader's to report). */
-export function fileSize(path: string): number {
-  try {
-    const st = statSync(path);
-    return st.isFile() ? st.size : 0;
-  } catch {
-    return 0;
-  }
 }

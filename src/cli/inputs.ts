@@ -17,6 +17,16 @@ function isDirectory(path: string): boolean {
   try { return statSync(path).isDirectory(); } catch { return false; }
 }
 
+/** A regular file's size, 0 for anything else (a missing path is the loader's to report). */
+export function fileSize(path: string): number {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Every graph file under `dir`, sorted by path. */
 export function graphsUnder(dir: string): string[] {
   const found: string[] = [];

@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { fileSize, HEAP_RAISED, raisedHeapMb } from './heap.js';
+import { HEAP_RAISED, raisedHeapMb } from './heap.js';
+import { fileSize } from './inputs.js';
 import { main, processIo } from './run.js';
 
 const argv = process.argv.slice(2);
