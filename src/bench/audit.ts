@@ -9,7 +9,7 @@
  * Targets (issue 16): 10k ≤ 0.8 s and ≤ half of igraph's; 100k ≤ 8 s and ≤ 1 GB for every format.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,17 +46,21 @@ export async function bench(b: Bench): Promise<void> {
       }
       b.note(`${g.name}: ${g.services} services, ${g.edges} dependency edges (gen.js seed 42, backFrac 0.04)`);
       const runs = Number(process.env.BENCH_RUNS) || (n >= 1_000_000 ? 1 : n >= 100_000 ? 3 : 5);
-      for (const format of ['json', 'text', 'sarif']) await cli(b, g, format, runs, dir);
+      const json = await cli(b, g, 'json', runs, dir);
+      for (const format of ['text', 'sarif']) await cli(b, g, format, runs, dir);
+      const least = await floor(b, g, runs, dir);
       await cliLoad(b, g, runs, dir);
       if (n < 1_000_000) { stages(b, g); verify(b, g, n >= 100_000 ? 20 : 50); }
-      await igraph(b, g, n, dir);
+      const ig = await igraph(b, g, n, dir);
+      if (ig !== undefined) b.note(`ratios to igraph (target ≤ 0.5): faultline audit --format json ${(json / ig).toFixed(2)}; the floor above ${(least / ig).toFixed(2)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: string): Promise<void> {
+/** The median wall time. */
+async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: string): Promise<number> {
   const ms: number[] = [];
   const peaks: number[] = [];
   const cpu: number[] = [];
@@ -71,6 +75,34 @@ async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: st
   }
   b.record({ name: `faultline audit ${g.name} --format ${format} (process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs, ...(peaks.length ? { peakMb: median(peaks) } : {}) });
   b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; peak RSS median ${peaks.length ? `${median(peaks)} MB` : 'unknown'}; ${loads.join(', ')}`);
+  return median(ms);
+}
+
+/**
+ * What any Node program printing this audit pays before analysing anything: start-up, reading and
+ * JSON.parse of the graph (its JSON form), and JSON.stringify of the audit's JSON output (the file
+ * the json run above wrote) to stdout. The child also reads that output back in to have it to
+ * print; that read is timed inside the child and taken off. Returns the median wall time.
+ */
+async function floor(b: Bench, g: DeepGraph, runs: number, dir: string): Promise<number> {
+  const script = `const { readFileSync, writeSync } = await import('node:fs');
+JSON.parse(readFileSync(process.argv[1], 'utf8'));
+const t = performance.now();
+const doc = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+process.stderr.write(String(performance.now() - t));
+writeSync(1, JSON.stringify(doc, null, 2) + '\\n');`;
+  const ms: number[] = [];
+  const peaks: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await timeProcess(process.execPath, ['--input-type=module', '-e', script, g.json, join(dir, 'out.json')], join(dir, 'out.floor'));
+    if (r.status !== 0) throw new Error(`floor failed: ${r.stderr}`);
+    ms.push(r.ms - Number(r.stderr));
+    if (r.peakMb !== undefined) peaks.push(r.peakMb);
+  }
+  b.record({ name: `floor: node parses ${g.name}, prints the audit JSON`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs, ...(peaks.length ? { peakMb: median(peaks) } : {}) });
+  const same = readFileSync(join(dir, 'out.floor')).equals(readFileSync(join(dir, 'out.json')));
+  b.note(`the floor: start-up + JSON.parse of the graph + JSON.stringify of the output (${same ? 'byte-identical to faultline\'s' : 'NOT the same bytes as faultline\'s'}), no analysis (docs/speed.md); ${load()}`);
+  return median(ms);
 }
 
 /** `validate` as a process, YAML against the same graph as JSON: the load alone, as users pay it. */
@@ -126,12 +158,12 @@ function verify(b: Bench, g: DeepGraph, sample: number): void {
   b.note(`verified: bit-parallel down/degraded counts and scores equal single-source propagation for ${sample} sampled services`);
 }
 
-/** igraph's plain reachability from every node (what depends on it: mode "in"), whole process. */
-async function igraph(b: Bench, g: DeepGraph, n: number, dir: string): Promise<void> {
+/** igraph's plain reachability from every node (what depends on it: mode "in"), whole process: its median wall time when run. */
+async function igraph(b: Bench, g: DeepGraph, n: number, dir: string): Promise<number | undefined> {
   // pyenv or a venv may shadow the system python that the Debian package installs into.
   const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import igraph']).status === 0);
-  if (!python) { b.note('python3-igraph not installed: igraph comparison skipped (apt-get install python3-igraph)'); return; }
-  if (n > 10_000 && process.env.BENCH_IGRAPH !== '1') { b.note('igraph at this size takes minutes: BENCH_IGRAPH=1 runs it'); return; }
+  if (!python) { b.note('python3-igraph not installed: igraph comparison skipped (apt-get install python3-igraph)'); return undefined; }
+  if (n > 10_000 && process.env.BENCH_IGRAPH !== '1') { b.note('igraph at this size takes minutes: BENCH_IGRAPH=1 runs it'); return undefined; }
   const script = `import sys, igraph
 g = igraph.Graph.Read_Ncol(sys.argv[1], directed=True)
 total = sum(len(g.subcomponent(v, mode="in")) - 1 for v in range(g.vcount()))
@@ -140,10 +172,11 @@ print(total)`;
   const cpu: number[] = [];
   for (let i = 0; i < 3; i++) {
     const r = await timeProcess(python, ['-c', script, g.edgeList], join(dir, 'out.igraph'));
-    if (r.status !== 0) { b.note(`igraph failed: ${r.stderr.split('\n')[0]}`); return; }
+    if (r.status !== 0) { b.note(`igraph failed: ${r.stderr.split('\n')[0]}`); return undefined; }
     ms.push(r.ms);
     if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
   }
   b.record({ name: `igraph all-node reachability ${g.name} (python3 process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs: 3 });
   b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; ${load()}`);
+  return median(ms);
 }
