@@ -15,7 +15,8 @@ export interface HeapFacts {
   /** V8's current heap limit and the machine's memory, in bytes. */
   readonly heapLimit: number;
   readonly totalMemory: number;
-  readonly sizeOf: (path: string) => number;
+  /** The largest graph an argument holds (inputs.ts graphBytes: files, directories, `-`). */
+  readonly sizeOf: (arg: string) => number;
 }
 
 /** The `--max-old-space-size` (MB) to run again with, or undefined to go on in this process. */
@@ -23,6 +24,6 @@ export function raisedHeapMb(facts: HeapFacts): number | undefined {
   if (facts.env[HEAP_RAISED] !== undefined) return undefined;
   const wanted = Math.floor((facts.totalMemory * 0.75) / 2 ** 20);
   if (wanted * 2 ** 20 <= facts.heapLimit) return undefined;
-  const big = facts.argv.some((a) => !a.startsWith('-') && facts.sizeOf(a) > MAX_FILE_BYTES);
+  const big = facts.argv.some((a) => (a === '-' || !a.startsWith('-')) && facts.sizeOf(a) > MAX_FILE_BYTES);
   return big ? wanted : undefined;
 }

@@ -4,7 +4,8 @@
  * left for the loader to check. Inside directories, hidden entries, node_modules, JSON Schemas
  * (`*.schema.json`) and rules files are not graphs and are skipped.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { fstatSync, readdirSync, statSync } from 'node:fs';
+import { maxOf } from '../model/arrays.js';
 import { join, resolve } from 'node:path';
 import { cmp } from '../model/order.js';
 import { UsageError } from './command.js';
@@ -25,6 +26,18 @@ export function fileSize(path: string): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * The largest graph an argument holds, in bytes, as the heap decision needs it (heap.ts): a file's
+ * size, the largest graph under a directory (they are read one at a time), standard input's size
+ * when it is a redirected file (`< big.yaml`); 0 when it cannot be known (a pipe).
+ */
+export function graphBytes(arg: string): number {
+  if (arg === STDIN) {
+    try { const st = fstatSync(0); return st.isFile() ? st.size : 0; } catch { return 0; }
+  }
+  return isDirectory(arg) ? maxOf(graphsUnder(arg).map(fileSize), 0) : fileSize(arg);
 }
 
 /** Every graph file under `dir`, sorted by path. */

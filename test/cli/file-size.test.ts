@@ -1,15 +1,18 @@
 /** --max-file-size: the size limit a user can raise, and the bigger heap a big file gets. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseByteSize, MAX_STRING_BYTES } from '../../src/cli/global-flags.js';
 import { HEAP_RAISED, raisedHeapMb, type HeapFacts } from '../../src/cli/heap.js';
+import { graphBytes } from '../../src/cli/inputs.js';
 import { MAX_FILE_BYTES } from '../../src/model/load.js';
 
 const MAIN = resolve('dist/cli/main.js');
 const SHOP = resolve('graphs/example-shop.yaml');
+const INPUTS = pathToFileURL(resolve('dist/cli/inputs.js')).href;
 const cli = (args: string[], input = '') => spawnSync('node', [MAIN, ...args], { input, encoding: 'utf8' });
 
 describe('--max-file-size', () => {
@@ -57,6 +60,27 @@ describe('heap for big files', () => {
     expect(raisedHeapMb(facts({ sizeOf: () => 1e9, heapLimit: 20e9 }))).toBeUndefined();
   });
 
+  test('the size that counts: a file, the largest graph in a directory, a redirected standard input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-bytes-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'a.yaml'), 'x'.repeat(10));
+    writeFileSync(join(dir, 'sub', 'b.json'), 'x'.repeat(30));
+    writeFileSync(join(dir, 'notes.txt'), 'x'.repeat(99));
+    expect(graphBytes(join(dir, 'a.yaml'))).toBe(10);
+    expect(graphBytes(dir)).toBe(30);
+    expect(graphBytes(join(dir, 'missing.yaml'))).toBe(0);
+    expect(raisedHeapMb(facts({ argv: ['audit', '-'], sizeOf: (p) => (p === '-' ? MAX_FILE_BYTES + 1 : 0) }))).toBeGreaterThan(0);
+    const input = openSync(join(dir, 'sub', 'b.json'), 'r');
+    try {
+      const child = spawnSync('node', ['--input-type=module', '-e', `import { graphBytes } from '${INPUTS}'; console.log(graphBytes('-'))`], { encoding: 'utf8', stdio: [input, 'pipe', 'pipe'] });
+      expect(child.stdout.trim()).toBe('30');
+    } finally {
+      closeSync(input);
+    }
+    const piped = spawnSync('node', ['--input-type=module', '-e', `import { graphBytes } from '${INPUTS}'; console.log(graphBytes('-'))`], { encoding: 'utf8', input: 'x'.repeat(50) });
+    expect(piped.stdout.trim()).toBe('0');
+  });
+
   test('the re-run process reads what the first could not hold, with the same output and exit code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faultline-heap-'));
     const big = join(dir, 'big.yaml');
@@ -67,6 +91,16 @@ describe('heap for big files', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/big\.yaml: ok \(\d+ services/);
     expect(r.status).toBe(0);
+    // The same through a directory holding it, and through standard input redirected from it.
+    const viaDir = spawnSync('node', ['--max-old-space-size=60', MAIN, 'validate', dir, '--max-file-size', '100MB'], { encoding: 'utf8' });
+    expect([viaDir.status, viaDir.stderr]).toEqual([0, '']);
+    const input = openSync(big, 'r');
+    try {
+      const viaStdin = spawnSync('node', ['--max-old-space-size=60', MAIN, 'validate', '-', '--max-file-size', '100MB'], { encoding: 'utf8', stdio: [input, 'pipe', 'pipe'] });
+      expect([viaStdin.status, viaStdin.stderr, viaStdin.stdout]).toEqual([0, '', expect.stringMatching(/<stdin>: ok/)]);
+    } finally {
+      closeSync(input);
+    }
     const bad = cli(['audit', big, '--max-file-size', '100MB', '--format', 'nonsense']);
     expect(bad.status).toBe(2);
   });
