@@ -110,13 +110,15 @@ async function cliLoad(b: Bench, g: DeepGraph, runs: number, dir: string): Promi
   for (const [what, file] of [['YAML', g.yaml], ['JSON', g.json]] as const) {
     const ms: number[] = [];
     const cpu: number[] = [];
+    const peaks: number[] = [];
     for (let i = 0; i < runs; i++) {
       const r = await timeProcess(process.execPath, [CLI, 'validate', file, ...SIZE], join(dir, 'out.validate'));
       if (r.status !== 0) throw new Error(`validate failed: ${r.stderr}`);
       ms.push(r.ms);
       if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
+      if (r.peakMb !== undefined) peaks.push(r.peakMb);
     }
-    b.record({ name: `faultline validate ${g.name} (${what}, process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs });
+    b.record({ name: `faultline validate ${g.name} (${what}, process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs, ...(peaks.length ? { peakMb: median(peaks) } : {}) });
     b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; ${load()}`);
   }
 }
