@@ -19,7 +19,7 @@ import { blastCounts } from '../analysis/blast.js';
 import { buildIndex } from '../analysis/graph.js';
 import { Propagator } from '../analysis/propagate.js';
 import { loadFile } from '../model/load.js';
-import { timeProcess, peakSource } from './child.js';
+import { timeProcess, peakSource, type ProcessRun } from './child.js';
 import { deepGraph, generatorDir, haveGenerator, type DeepGraph } from './deep-graphs.js';
 import { median, type Bench } from './harness.js';
 import { maxOf, minOf } from '../model/arrays.js';
@@ -59,23 +59,34 @@ export async function bench(b: Bench): Promise<void> {
   }
 }
 
-/** The median wall time. */
-async function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: string): Promise<number> {
+/**
+ * A child process run `runs` times, recorded: median wall time (as `wall` reads a run), min and max,
+ * peak RSS and CPU from the OS, the load average before each run. Throws when `ok` refuses a run.
+ */
+async function measure(b: Bench, name: string, runs: number, run: () => Promise<ProcessRun>, ok: (r: ProcessRun) => boolean, wall = (r: ProcessRun) => r.ms): Promise<number> {
   const ms: number[] = [];
-  const peaks: number[] = [];
   const cpu: number[] = [];
+  const peaks: number[] = [];
   const loads: string[] = [];
   for (let i = 0; i < runs; i++) {
     loads.push(load());
-    const r = await timeProcess(process.execPath, [CLI, 'audit', g.yaml, '--format', format, ...SIZE], join(dir, `out.${format}`));
-    if (r.status !== 0 && r.status !== 1) throw new Error(`audit failed (${r.status}): ${r.stderr}`);
-    ms.push(r.ms);
-    if (r.peakMb !== undefined) peaks.push(r.peakMb);
+    const r = await run();
+    if (!ok(r)) throw new Error(`${name} failed (exit ${r.status}): ${r.stderr.split('\n')[0]}`);
+    ms.push(wall(r));
     if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
+    if (r.peakMb !== undefined) peaks.push(r.peakMb);
   }
-  b.record({ name: `faultline audit ${g.name} --format ${format} (process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs, ...(peaks.length ? { peakMb: median(peaks) } : {}) });
-  b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; peak RSS median ${peaks.length ? `${median(peaks)} MB` : 'unknown'}; ${loads.join(', ')}`);
+  b.record({ name, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs, ...(peaks.length ? { peakMb: median(peaks) } : {}) });
+  b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; ${loads.join(', ')}`);
   return median(ms);
+}
+
+const node = (args: readonly string[], out: string) => () => timeProcess(process.execPath, args, out);
+
+/** `faultline audit` as a process (exit 1 only says there are findings); the median wall time. */
+function cli(b: Bench, g: DeepGraph, format: string, runs: number, dir: string): Promise<number> {
+  return measure(b, `faultline audit ${g.name} --format ${format} (process)`, runs,
+    node([CLI, 'audit', g.yaml, '--format', format, ...SIZE], join(dir, `out.${format}`)), (r) => r.status === 0 || r.status === 1);
 }
 
 /**
@@ -91,35 +102,17 @@ const t = performance.now();
 const doc = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 process.stderr.write(String(performance.now() - t));
 writeSync(1, JSON.stringify(doc, null, 2) + '\\n');`;
-  const ms: number[] = [];
-  const peaks: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const r = await timeProcess(process.execPath, ['--input-type=module', '-e', script, g.json, join(dir, 'out.json')], join(dir, 'out.floor'));
-    if (r.status !== 0) throw new Error(`floor failed: ${r.stderr}`);
-    ms.push(r.ms - Number(r.stderr));
-    if (r.peakMb !== undefined) peaks.push(r.peakMb);
-  }
-  b.record({ name: `floor: node parses ${g.name}, prints the audit JSON`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs, ...(peaks.length ? { peakMb: median(peaks) } : {}) });
+  const least = await measure(b, `floor: node parses ${g.name}, prints the audit JSON`, runs,
+    node(['--input-type=module', '-e', script, g.json, join(dir, 'out.json')], join(dir, 'out.floor')), (r) => r.status === 0, (r) => r.ms - Number(r.stderr));
   const same = readFileSync(join(dir, 'out.floor')).equals(readFileSync(join(dir, 'out.json')));
-  b.note(`the floor: start-up + JSON.parse of the graph + JSON.stringify of the output (${same ? 'byte-identical to faultline\'s' : 'NOT the same bytes as faultline\'s'}), no analysis (docs/speed.md); ${load()}`);
-  return median(ms);
+  b.note(`the floor: start-up + JSON.parse of the graph + JSON.stringify of the output (${same ? 'byte-identical to faultline\'s' : 'NOT the same bytes as faultline\'s'}), no analysis (docs/speed.md)`);
+  return least;
 }
 
 /** `validate` as a process, YAML against the same graph as JSON: the load alone, as users pay it. */
 async function cliLoad(b: Bench, g: DeepGraph, runs: number, dir: string): Promise<void> {
   for (const [what, file] of [['YAML', g.yaml], ['JSON', g.json]] as const) {
-    const ms: number[] = [];
-    const cpu: number[] = [];
-    const peaks: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const r = await timeProcess(process.execPath, [CLI, 'validate', file, ...SIZE], join(dir, 'out.validate'));
-      if (r.status !== 0) throw new Error(`validate failed: ${r.stderr}`);
-      ms.push(r.ms);
-      if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
-      if (r.peakMb !== undefined) peaks.push(r.peakMb);
-    }
-    b.record({ name: `faultline validate ${g.name} (${what}, process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs, ...(peaks.length ? { peakMb: median(peaks) } : {}) });
-    b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; ${load()}`);
+    await measure(b, `faultline validate ${g.name} (${what}, process)`, runs, node([CLI, 'validate', file, ...SIZE], join(dir, 'out.validate')), (r) => r.status === 0);
   }
 }
 
@@ -170,15 +163,11 @@ async function igraph(b: Bench, g: DeepGraph, n: number, dir: string): Promise<n
 g = igraph.Graph.Read_Ncol(sys.argv[1], directed=True)
 total = sum(len(g.subcomponent(v, mode="in")) - 1 for v in range(g.vcount()))
 print(total)`;
-  const ms: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const r = await timeProcess(python, ['-c', script, g.edgeList], join(dir, 'out.igraph'));
-    if (r.status !== 0) { b.note(`igraph failed: ${r.stderr.split('\n')[0]}`); return undefined; }
-    ms.push(r.ms);
-    if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
+  try {
+    return await measure(b, `igraph all-node reachability ${g.name} (python3 process)`, 3,
+      () => timeProcess(python, ['-c', script, g.edgeList], join(dir, 'out.igraph')), (r) => r.status === 0);
+  } catch (e) {
+    b.note((e as Error).message);
+    return undefined;
   }
-  b.record({ name: `igraph all-node reachability ${g.name} (python3 process)`, medianMs: median(ms), minMs: minOf(ms), maxMs: maxOf(ms), runs: 3 });
-  b.note(`CPU (user + sys) median ${cpu.length ? `${(median(cpu) / 1000).toFixed(2)} s` : 'unknown'}; ${load()}`);
-  return median(ms);
 }
