@@ -4,11 +4,11 @@ import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { HEAP_RAISED, raisedHeapMb } from './heap.js';
-import { fileSize } from './inputs.js';
+import { graphBytes } from './inputs.js';
 import { main, processIo } from './run.js';
 
 const argv = process.argv.slice(2);
-const heapMb = raisedHeapMb({ argv, env: process.env, heapLimit: getHeapStatistics().heap_size_limit, totalMemory: totalmem(), sizeOf: fileSize });
+const heapMb = raisedHeapMb({ argv, env: process.env, heapLimit: getHeapStatistics().heap_size_limit, totalMemory: totalmem(), sizeOf: graphBytes });
 
 if (heapMb !== undefined) runAgain(heapMb);
 else {
