@@ -82,7 +82,10 @@ export function runBatches(job: BlastJob, control: Int32Array, onProgress?: (don
     sweep.run(first, size, tally);
     tally.end();
     tally.batches++;
-    onProgress?.(Atomics.add(control, SERVICES_DONE, size) + size, g.n);
+    // Counted on both threads, with or without a listener: the caller's progress is of all batches,
+    // and waitFinished reads the count to tell a slow helper from a dead one.
+    const done = Atomics.add(control, SERVICES_DONE, size) + size;
+    onProgress?.(done, g.n);
   }
   return tally;
 }

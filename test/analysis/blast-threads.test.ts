@@ -9,9 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { prng } from '../../src/bench/synthetic.js';
-import { randomDoc } from './helpers.js';
+import { modelOf, randomDoc } from './helpers.js';
 import { waitFinished } from '../../src/analysis/blast-threads.js';
-import { CONTROL_SIZE, FINISHED } from '../../src/analysis/blast-job.js';
+import { runBatches } from '../../src/analysis/blast.js';
+import { CONTROL_SIZE, FINISHED, SERVICES_DONE } from '../../src/analysis/blast-job.js';
+import { dependencyOrder } from '../../src/analysis/dependency-order.js';
+import { buildIndex } from '../../src/analysis/graph.js';
 
 function auditJson(file: string, threads: string): string {
   const r = spawnSync('node', ['dist/cli/main.js', 'audit', file, '--format', 'json', '--no-rules'],
@@ -45,4 +48,17 @@ test('a helper that stops finishing batches fails the wait with a message instea
   expect(Date.now() - t0).toBeLessThan(10_000);
   Atomics.store(control, FINISHED, 1);
   expect(() => waitFinished(control, 1_500)).not.toThrow();
+});
+
+test('a thread with no progress listener (the helper) still counts its services: the progress shown and the stall check read that count', () => {
+  const ix = buildIndex(modelOf(randomDoc(300, prng(5), 3)));
+  const job = { g: { n: ix.n, tier: ix.tier, entry: ix.entry }, o: dependencyOrder(ix), tools: [], words: 1, spofOptions: {} };
+  const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SIZE));
+  expect(runBatches(job, control).batches).toBe(Math.ceil(ix.n / 32));
+  expect(Atomics.load(control, SERVICES_DONE)).toBe(ix.n);
+  // The listening thread's figure is of all services done, whichever thread ran them.
+  const again = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SIZE));
+  const seen: number[] = [];
+  runBatches(job, again, (done, total) => seen.push(done / total));
+  expect(seen.at(-1)).toBe(1);
 });
